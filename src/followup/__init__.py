@@ -1,0 +1,41 @@
+"""The follow-up advisor: which of five actions applies after a job interview, and when."""
+
+from followup.config import PolicyConfig
+from followup.decision import Action, Decision, Need, Status, Step
+from followup.models import (
+    Article,
+    Contact,
+    EmployerReply,
+    Interviewer,
+    InterviewerRole,
+    InterviewNotes,
+    MessageKind,
+    Outcome,
+    Person,
+    SentMessage,
+)
+from followup.notes_io import NotesFileError, dump_notes, load_notes
+from followup.policy import decide
+
+__all__ = [
+    "Action",
+    "Article",
+    "Contact",
+    "Decision",
+    "EmployerReply",
+    "InterviewNotes",
+    "Interviewer",
+    "InterviewerRole",
+    "MessageKind",
+    "Need",
+    "NotesFileError",
+    "Outcome",
+    "Person",
+    "PolicyConfig",
+    "SentMessage",
+    "Status",
+    "Step",
+    "decide",
+    "dump_notes",
+    "load_notes",
+]

@@ -1,0 +1,119 @@
+"""The ``followup`` command. Errors become one line naming the problem and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import NoReturn, TextIO
+
+from pydantic import ValidationError
+
+from followup.decision import Action, Decision, Status
+from followup.errors import one_line
+from followup.notes_io import NotesFileError, load_notes
+from followup.policy import decide
+from followup.wording import day, join_names
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line: reported on one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="followup", description="What to do after a job interview, and when.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    plan = commands.add_parser(
+        "plan", help="which of the five actions applies, why, and what comes next"
+    )
+    plan.add_argument("notes", help="interview notes, a .yaml or .json file")
+    plan.add_argument("--today", type=_iso_date, help="decide as of this date (default: today)")
+    plan.add_argument("--json", action="store_true", help="print the decision as JSON")
+    plan.set_defaults(handler=_plan)
+    return parser
+
+
+def _plan(args: argparse.Namespace, out: TextIO) -> int:
+    notes = load_notes(args.notes)
+    today = args.today or date.today()
+    decision = decide(notes, today)
+    if args.json:
+        out.write(json.dumps(decision.model_dump(mode="json"), indent=2) + "\n")
+    else:
+        out.write(render_decision(decision))
+    return 0
+
+
+def render_decision(decision: Decision) -> str:
+    """The decision as a person reads it: the ladder, the action, why, and what follows."""
+    today = decision.today
+    lines = [_ladder(decision.action)]
+    if decision.action is None:
+        lines.append("Nothing to chase.")
+    else:
+        when = {
+            Status.now: "today",
+            Status.scheduled: f"on {day(decision.due_on or today, today)}",
+            Status.done: "done",
+        }[decision.status]
+        lines.append(f"{decision.action.label}: {when}")
+    lines.append(f"Why: {decision.reason}")
+    if decision.to or decision.cc:
+        to = join_names(decision.to) or "(someone more senior, to be named)"
+        lines.append(f"To: {to}" + (f" (cc {join_names(decision.cc)})" if decision.cc else ""))
+    for need in decision.needs:
+        lines.append(f"Needed: {need.question}")
+    if decision.timeline:
+        lines.append("Then, if you hear nothing:")
+        lines.extend(
+            f"  {day(step.due_on, today):<12} {step.summary}" for step in decision.timeline
+        )
+    lines.append(f"(rule {decision.rule})")
+    return "\n".join(lines) + "\n"
+
+
+def _ladder(current: Action | None) -> str:
+    return " > ".join(
+        f"[{action.label.upper()}]" if action == current else action.label.lower()
+        for action in Action
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        err.write(f"followup: error: {exc}\n")
+        return EXIT_USAGE
+    try:
+        code: int = args.handler(args, out)
+        return code
+    except NotesFileError as exc:
+        err.write(f"followup: error: {exc}\n")
+    except ValidationError as exc:
+        err.write(f"followup: error: {args.notes}: {one_line(exc)}\n")
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
