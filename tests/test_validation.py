@@ -158,10 +158,18 @@ def test_cli_error_names_the_field(
 ) -> None:
     path = tmp_path / "notes.yaml"
     path.write_text(yaml.safe_dump(notes_data(**overrides)))
+    _assert_cli_reports(path, field, words, capsys)
+
+
+def _assert_cli_reports(
+    path: Path, field: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`followup plan` exits 2 with one line on stderr naming the field and the problem."""
     assert main(["plan", str(path), "--today", "2026-11-26"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1
+    assert err.startswith(f"followup: error: {path}: ")
     assert f"{field}: " in err
     assert words in err
     assert "Traceback" not in err
@@ -238,10 +246,7 @@ def test_cli_refuses_the_future_by_field(
 ) -> None:
     path = tmp_path / "notes.json"
     path.write_text(InterviewNotes.model_validate(notes_data(**overrides)).model_dump_json())
-    assert main(["plan", str(path), "--today", "2026-11-26"]) == 2
-    err = capsys.readouterr().err
-    assert f"{field}: " in err
-    assert words in err
+    _assert_cli_reports(path, field, words, capsys)
 
 
 def test_names_match_ignoring_case_and_spacing() -> None:
