@@ -16,6 +16,7 @@ from followup.models import (
 )
 from followup.notes_io import NotesFileError, dump_notes, load_notes
 from followup.policy import decide
+from followup.tone import Finding, ToneReport, evaluate_tone
 
 __all__ = [
     "Action",
@@ -23,6 +24,7 @@ __all__ = [
     "Contact",
     "Decision",
     "EmployerReply",
+    "Finding",
     "InterviewNotes",
     "Interviewer",
     "InterviewerRole",
@@ -35,7 +37,9 @@ __all__ = [
     "SentMessage",
     "Status",
     "Step",
+    "ToneReport",
     "decide",
     "dump_notes",
+    "evaluate_tone",
     "load_notes",
 ]

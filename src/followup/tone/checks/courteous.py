@@ -1,0 +1,122 @@
+"""Courteous: a greeting, thanks or appreciation, a polite close; no demands or insults."""
+
+from __future__ import annotations
+
+import re
+
+from followup.tone.facts import NotesFacts
+from followup.tone.report import Channel, Check, DraftKind, Finding
+from followup.tone.scan import BLOCK, WARN, rule, scan
+from followup.tone.text import Draft, phrases
+
+C = Check.courteous
+
+GREETING = re.compile(r"^\W*(dear|hi|hello|good (morning|afternoon|evening)|greetings)\b", re.I)
+CLOSE = re.compile(
+    r"^\s*(best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|"
+    r"sincerely|yours sincerely|yours truly|respectfully|with thanks|with gratitude|with appreciation|"
+    r"with best wishes|many thanks|thank you|thanks|best|warmly|cheers|thanks again|thank you again|"
+    r"warm wishes|with warm wishes|with warmest wishes|with kind regards|looking forward)\b",
+    re.I,
+)
+THANKS_EXPECTED = {DraftKind.thank_you, DraftKind.check_in, DraftKind.escalation, DraftKind.closing}
+APPRECIATION = phrases(
+    "thank", "thanks", "thankful", "grateful", "gratitude", "appreciate", "appreciated",
+    "appreciation", "enjoyed", "a pleasure", "glad",
+)  # fmt: skip
+
+IMPOLITE = [
+    rule(
+        "courteous.demand",
+        BLOCK,
+        [
+            "you (need|have|ought) to",
+            "you must (reply|respond|answer|get back|let me know|tell me|decide|give|send|call)",
+            "i demand",
+            "i insist",
+            "i expect (a|an|your|to hear)",
+            "(reply|respond|answer) (to me )?(now|today|immediately)",
+            "get back to me (now|today)",
+        ],
+        "This reads as an order to the reader, not a request.",
+        "Ask instead: 'Would you be able to ...?' or 'I would be grateful if ...'.",
+    ),
+    rule(
+        "courteous.why_didnt_you",
+        BLOCK,
+        [
+            "why (didn't|haven't|hasn't|won't|don't|did not|have not|has not|wouldn't|can't) "
+            "(you|anyone|anybody|someone|somebody|the team)",
+            "why is (it|this) taking",
+        ],
+        "A 'why didn't you' question puts the reader on the defensive.",
+        "Say what you hope for, not what they failed to do: 'I'd be glad to hear where things stand.'",
+    ),
+    rule(
+        "courteous.insult",
+        BLOCK,
+        [
+            "stupid",
+            "idiot(s|ic)?",
+            "incompetent",
+            "pathetic",
+            "clueless",
+            "useless",
+            "a joke",
+            "shame on you",
+            "how dare",
+            "damn",
+            "crap",
+            "wtf",
+            "hell",
+            "shit",
+            "f\\*+k",
+        ],
+        "Insulting or crude words have no place in a message to an employer.",
+        "Remove it; if you are frustrated, take a day before writing.",
+    ),
+]
+
+
+def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    found = scan(draft, C, IMPOLITE)
+    text = draft.work.strip()
+    if not text:
+        return found
+    offset = len(draft.work) - len(draft.work.lstrip())
+    if not GREETING.match(text):
+        end = offset + min(len(text.split("\n", 1)[0]), 60)
+        found.append(
+            draft.finding(
+                C, "courteous.no_greeting", WARN, offset, end,
+                "The message opens without a greeting.",
+                "Start with 'Dear <first name>,' or 'Hi <first name>,'.",
+            )
+        )  # fmt: skip
+    if draft.channel == Channel.email and not _has_close(draft.work):
+        tail_start = max(0, len(draft.work.rstrip()) - 60)
+        found.append(
+            draft.finding(
+                C, "courteous.no_close", WARN, tail_start, len(draft.work),
+                "The message ends without a polite close.",
+                "End with 'Best regards,' or 'Thank you,' and your name.",
+            )
+        )  # fmt: skip
+    if draft.kind in THANKS_EXPECTED and not APPRECIATION.search(draft.work):
+        severity = BLOCK if draft.kind == DraftKind.thank_you else WARN
+        found.append(
+            draft.finding(
+                C, "courteous.no_thanks", severity, offset, offset + min(len(text), 60),
+                "There is no thanks or appreciation anywhere in the message.",
+                "Thank them for something specific: their time, the conversation, their help.",
+            )
+        )  # fmt: skip
+    return found
+
+
+def _has_close(text: str) -> bool:
+    """A closing line ('Best regards,', 'Thank you for your help,') among the last three lines."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()][-3:]
+    return any(
+        CLOSE.match(line) and (len(line.split()) <= 6 or line.endswith(",")) for line in lines
+    )

@@ -1,0 +1,367 @@
+"""Faithful: every name, date, number, link and address in the draft comes from the notes.
+
+Also: the signature is the candidate's name, and the draft makes no claim about the
+employer's internal state (other candidates, budget, offers) that the notes do not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
+from followup.tone.report import Check, Finding
+from followup.tone.scan import BLOCK, WARN, Rule, matches, rule
+from followup.tone.text import Draft, Word
+
+C = Check.faithful
+
+_URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MONTH_NAMES = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b\.?", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTHS)})\b")
+_WEEKDAY = re.compile(rf"\b({'|'.join(d.capitalize() for d in WEEKDAYS)})s?\b")
+_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?=(?:st|nd|rd|th)?(?![^\W\d_]))")
+_CLOSING_LINE = re.compile(
+    r"^\s*(?i:best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|"
+    r"sincerely|yours sincerely|yours truly|thank you|thanks|many thanks|best|warmly|cheers|"
+    r"with thanks|with gratitude|with appreciation|respectfully|thanks again|thank you again|"
+    r"warm wishes|with warm wishes|with warmest wishes|with kind regards)"
+    r"\s*[,.!]?\s*((?:[A-Z][\w'\-]*\.?)(?:[ \t]+[A-Z][\w'\-]*\.?){0,3})?\s*$"
+)
+ALWAYS_OK = frozenset(
+    """i i'm i've i'd i'll dear hi hello mr mrs ms mx dr prof linkedin english thanksgiving christmas
+    easter eid diwali hanukkah ramadan holidays ps cc re subject ok am pm best kind warm regards
+    sincerely thanks thank cheers respectfully yours p.s""".split()
+)
+CLOSING_WORDS = frozenset("regards best thanks thank you cheers warmly sincerely wishes".split())
+EMAIL_WORDS = frozenset(
+    """regards cheers congratulations ok okay enjoyed hoping having discussing appreciated learning
+    looking speaking following wishing thanking attaching sharing meeting talking""".split()
+)
+
+CLAIMS = [
+    (
+        ["other (candidates|applicants|finalists)", "(remaining|final|shortlisted) (candidates|applicants)",
+         "(the|an?) (internal|external) candidate"],
+        ("candidate", "applicant", "finalist"),
+        "other candidates",
+    ),
+    (["budgets?", "headcount", "salary (range|band|budget)", "(the|your) funding"],
+     ("budget", "headcount", "salary", "funding"), "the budget"),
+    (["(the|an|your) offer (you|that you) (made|extended|sent)", "(since|as|now that) you('ve| have) (offered|extended|made)",
+      "you('ve| have) (already )?(offered|extended) me"], ("offer",), "an offer made to you"),
+    (["you('ve| have) (already )?(chosen|selected|hired|decided on|filled)", "(position|role) (has been|is|was) (filled|frozen|on hold|cancelled)",
+      "hiring freeze", "restructuring", "layoffs", "reorg(anization|anisation)?"], ("filled", "freeze", "hold", "restructur", "layoff", "reorg"),
+     "the state of the hiring"),
+    (["(i know|i heard|i understand|i've heard|i hear) (that )?you('re| are) (also )?(considering|interviewing|talking to|meeting)",
+      "front-?runner", "(top|leading|strongest|preferred|lead) candidate", "shortlist(ed)?", "(the )?others you (saw|met|interviewed)"],
+     ("considering", "interviewing", "candidate", "shortlist"), "who else they are considering"),
+    (["offer (was|is) (coming|on its way|being (prepared|drafted)|ready|approved)", "offer letter"],
+     ("offer letter", "offer was"), "an offer"),
+]  # fmt: skip
+# Concepts a draft may only raise when the notes do: mentioning them at all asserts a fact
+# about the hiring (an offer, money, rivals, the company's state).
+CONCEPTS = [
+    (["(the|my|your|that|this|a job|formal|verbal|written|final) offers?", "offer (letter|is coming|was coming)", "offered me"],
+     ("offer",), "an offer"),
+    (["salary", "salaries", "compensation", "pay (band|range|rise|grade)", "budgets?", "[£$€]\\s?\\d[\\d,.]*k?", "\\d+k"],
+     ("salary", "budget", "compensation", "£", "$", "€"), "money"),
+    (["candidates?", "applicants?", "finalists?", "shortlist(ed)?", "front-?runner", "competitors?", "top pick",
+      "other (people|person)", "(one|two|three|four|five|several) others"],
+     ("candidate", "applicant", "finalist", "shortlist", "competitor"), "other candidates or competitors"),
+    (["restructur(e|ed|ing)", "layoffs?", "hiring freeze", "frozen", "re-?org(ani[sz]ation)?", "headcount", "funding",
+      "series [a-e]", "signed off", "sign-off", "approved"],
+     ("restructur", "layoff", "freeze", "frozen", "reorg", "headcount", "funding", "series", "signed", "approved"),
+     "the company's internal state"),
+]  # fmt: skip
+
+
+def _claim_rule(alternatives: list[str], what: str) -> Rule:
+    return rule(
+        "faithful.claim", BLOCK, alternatives, f"This claims something about {what} that your notes do not say.",
+        "Write only about what you know: your interest, your conversation, your circumstances.",
+    )  # fmt: skip
+
+
+CLAIM_RULES = [_claim_rule(alternatives, what) for alternatives, _, what in CLAIMS + CONCEPTS]
+#: A claim is fine when the notes themselves mention one of these words.
+_CLAIM_KEYS = {id(r): keys for r, (_, keys, _) in zip(CLAIM_RULES, CLAIMS + CONCEPTS, strict=True)}
+_TAIL_SIGNATURE = re.compile(
+    r"[.!?,]\s*(?:(?i:best regards|kind regards|warm regards|regards|best wishes|all the best|best|thanks|"
+    r"thank you|cheers|warmly|sincerely|warm wishes)[,.!]?\s+)?"
+    r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,2})\s*$"
+)
+
+
+def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    if facts is None:
+        return []
+    found: list[Finding] = []
+    covered: list[tuple[int, int]] = []
+    _links(draft, facts, found, covered)
+    _dates(draft, facts, found, covered)
+    _numbers(draft, facts, found, covered)
+    _names(draft, facts, found, covered)
+    _signature(draft, facts, found)
+    _claims(draft, facts, found)
+    return found
+
+
+def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in covered)
+
+
+def _invented(
+    draft: Draft, code: str, start: int, end: int, what: str, found: list[Finding]
+) -> None:
+    found.append(
+        draft.finding(
+            C, code, BLOCK, start, end,
+            f"{what} '{draft.original[start:end]}' is not in your notes; the draft may have invented it.",
+            "Use only details from your notes, or add this one to them if it is true.",
+        )
+    )  # fmt: skip
+
+
+def _links(
+    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
+) -> None:
+    for match in draft.find(_URL):
+        url = match.group().rstrip(".,;:!?")
+        end = match.start() + len(url)
+        covered.append((match.start(), end))
+        if normalise_url(url) not in facts.urls:
+            _invented(draft, "faithful.url", match.start(), end, "The link", found)
+    for match in draft.find(_EMAIL):
+        covered.append(match.span())
+        if match.group().lower() not in facts.emails:
+            _invented(draft, "faithful.email", match.start(), match.end(), "The address", found)
+
+
+def _dates(
+    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
+) -> None:
+    for match in draft.find(_ISO_DATE):
+        covered.append(match.span())
+        try:
+            ok = date(int(match.group(1)), int(match.group(2)), int(match.group(3))) in facts.dates
+        except ValueError:
+            ok = False
+        if not ok:
+            _invented(draft, "faithful.date", *match.span(), "The date", found)
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for match in draft.find(pattern):
+            if _inside(covered, *match.span()):
+                continue
+            word = match.group(month_group)
+            if word.lower() == "may" and not word[0].isupper():
+                continue
+            covered.append(match.span())
+            if (int(match.group(day_group)), _month(word)) not in facts.day_months:
+                _invented(draft, "faithful.date", *match.span(), "The date", found)
+    for match in draft.find(_MONTH):
+        if _inside(covered, *match.span()) or (
+            match.group() == "May" and _is_modal(draft, match.end())
+        ):
+            continue
+        covered.append(match.span())
+        if _month(match.group()) not in facts.months:
+            _invented(draft, "faithful.date", *match.span(), "The month", found)
+    for match in draft.find(_WEEKDAY):
+        covered.append(match.span())
+        if WEEKDAYS.index(match.group(1).lower()) not in facts.weekdays:
+            _invented(draft, "faithful.date", *match.span(), "The day", found)
+
+
+def _is_modal(draft: Draft, end: int) -> bool:
+    """'May I ask ...' is the verb, not the month."""
+    return (
+        re.match(r"\s+(i|we|you|it|the|this|our|he|she|they)\b", draft.work[end : end + 8], re.I)
+        is not None
+    )
+
+
+def _month(word: str) -> int:
+    word = word.lower().rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS["sept" if word.startswith("sept") else word[:3]]
+
+
+def _numbers(
+    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
+) -> None:
+    for match in draft.find(_NUMBER):
+        if _inside(covered, *match.span()):
+            continue
+        if (
+            match.group() not in facts.numbers
+            and match.group().replace(",", "") not in facts.numbers
+        ):
+            _invented(draft, "faithful.number", *match.span(), "The number", found)
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(
+        w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
+    )
+
+
+def is_common_word(word: str) -> bool:
+    """Is ``word`` (any case) an ordinary English word rather than a name?"""
+    key = word.lower().replace("\u2019", "'")
+    if key in ALWAYS_OK or key in EMAIL_WORDS:
+        return True
+    parts = [p for p in re.split(r"['\-]", key) if p]
+    if len(parts) > 1:
+        return all(is_common_word(p) for p in parts[:1]) and all(
+            is_common_word(p) or p in ("s", "t", "m", "re", "ve", "ll", "d") for p in parts[1:]
+        )
+    words = _dictionary()
+    if key in words:
+        return True
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                                ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):  # fmt: skip
+        if key.endswith(suffix) and key[: -len(suffix)] + replacement in words:
+            return True
+    return False
+
+
+def _names(
+    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
+) -> None:
+    from followup.tone.checks.professional import ACRONYMS, TEXT_SPEAK
+
+    subject_lines = [m.span() for m in re.finditer(r"(?im)^\s*subject:.*$", draft.work)]
+    flagged: list[Word] = []
+    for word in draft.words:
+        text = word.text
+        if text.islower() or _inside(covered, word.start, word.end):
+            continue
+        parts = [p for p in text.split("-") if p]
+        if len(parts) > 1 and all(
+            p.islower() or p.lower() in MONTHS or p.lower() in facts.vocabulary for p in parts
+        ):
+            continue  # 'mid-November', 'follow-up'
+        key = text.lower().removesuffix("'s")
+        if (
+            key in facts.vocabulary
+            or key in ALWAYS_OK
+            or text in ACRONYMS
+            or key in MONTHS
+            or key in WEEKDAYS
+        ):
+            continue
+        if key in TEXT_SPEAK:
+            continue  # the professional check's
+        if text.isupper() and len(text) > 1:
+            continue  # shouting and acronyms are the professional check's
+        starts = word.sentence_start or any(a <= word.start < b for a, b in subject_lines)
+        if starts and is_common_word(text):
+            continue
+        flagged.append(word)
+    for group in _runs(draft, flagged):
+        _invented(draft, "faithful.name", group[0].start, group[-1].end, "The name", found)
+
+
+def _runs(draft: Draft, words: list[Word]) -> list[list[Word]]:
+    """Adjacent flagged words ('Maria Lopez') become one finding."""
+    groups: list[list[Word]] = []
+    for word in words:
+        if groups and draft.work[groups[-1][-1].end : word.start].strip() in ("", "."):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
+def _signature(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
+    lines = draft.work.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    closing_at = None
+    inline_name = ""
+    for index, line in enumerate(lines):
+        match = _CLOSING_LINE.match(line)
+        if match:
+            closing_at, inline_name = index, (match.group(1) or "").strip()
+    if closing_at is None:
+        _tail_signature(draft, facts, found)
+        return
+    if inline_name:
+        start = offsets[closing_at] + lines[closing_at].index(inline_name)
+        signature = inline_name
+    else:
+        rest = [
+            (i, line)
+            for i, line in enumerate(lines[closing_at + 1 :], closing_at + 1)
+            if line.strip()
+        ]
+        if not rest:
+            found.append(
+                draft.finding(
+                    C, "faithful.no_signature", WARN, offsets[closing_at], len(draft.work),
+                    "The message is not signed.", f"Sign it '{facts.candidate_name}'.",
+                )
+            )  # fmt: skip
+            return
+        index, line = rest[0]
+        signature = line.strip()
+        start = offsets[index] + line.index(signature)
+    first = re.split(r"[\s,]+", signature)[0].lower().rstrip(".")
+    if first not in facts.candidate and not _initial(first, facts):
+        found.append(
+            draft.finding(
+                C, "faithful.signature", BLOCK, start, start + len(signature),
+                f"The message is signed '{signature}', but it is sent in {facts.candidate_name}'s name.",
+                f"Sign it '{facts.candidate_name}'.",
+            )
+        )  # fmt: skip
+
+
+def _tail_signature(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
+    """A note that ends '... connect. Best, Luke' is signed 'Luke'."""
+    match = _TAIL_SIGNATURE.search(draft.work.rstrip())
+    if match is None:
+        return
+    signature = match.group(1)
+    words = signature.split()
+    first = words[0].lower().strip(".")
+    if (
+        first in facts.candidate
+        or _initial(first, facts)
+        or all(w.lower() in CLOSING_WORDS for w in words)
+    ):
+        return
+    found.append(
+        draft.finding(
+            C, "faithful.signature", BLOCK, match.start(1), match.end(1),
+            f"The message is signed '{signature}', but it is sent in {facts.candidate_name}'s name.",
+            f"Sign it '{facts.candidate_name}'.",
+        )
+    )  # fmt: skip
+
+
+def _initial(word: str, facts: NotesFacts) -> bool:
+    """'P' or 'P.' signs for Priyanka."""
+    return len(word) == 1 and facts.candidate_name[:1].lower() == word
+
+
+def _claims(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
+    for r, match in matches(draft, CLAIM_RULES):
+        if any(key in facts.free_text for key in _CLAIM_KEYS[id(r)]):
+            continue  # the notes raise it themselves
+        found.append(
+            draft.finding(
+                C, r.code, r.severity, match.start(), match.end(), r.message, r.suggestion
+            )
+        )

@@ -1,0 +1,207 @@
+"""Kind-specific: what each kind of message must and must not do."""
+
+from __future__ import annotations
+
+import re
+
+from followup.tone.facts import WEEKDAYS, NotesFacts
+from followup.tone.report import Check, DraftKind, Finding
+from followup.tone.scan import BLOCK, WARN, rule, scan
+from followup.tone.text import Draft, phrases
+
+C = Check.kind_specific
+
+THANK_YOU_CHASE = [
+    rule(
+        "kind.thank_you_chases",
+        BLOCK,
+        [
+            "any (news|update|updates|word|feedback)( yet)?( on| about| regarding)? (my|the)? ?(application|decision|status|outcome|candidacy|result)",
+            "(have|has) (you|the team|anyone) (made|reached|come to) a decision",
+            "(the|your) (decision|outcome|result)s? (yet|so far)",
+            "did i (get|pass|make it)",
+            "how did i do",
+            "(when|how soon) (will|can|might|should) i (know|get) (if|whether)",
+            "(am i|was i) (selected|successful|moving forward|through)",
+            "(your|the) (decision|outcome|result)s?",
+            "when (do|can|shall) i start",
+            "verdict",
+            "(the|any|an|that) offer",
+            "any news",
+            "how i did",
+            "(nervous|anxious|worried) about the (outcome|result|decision)",
+            "assum(e|ing) i (got|have|passed)",
+            "i got (it|the job|the role)",
+            "compared (with|to) (the )?other",
+            "(the )?others you (saw|met|interviewed)",
+        ],
+        "A thank-you note should not chase a decision; it is too soon.",
+        "Keep it to thanks and interest; if you did not ask about next steps, ask once about the timeline.",
+    )
+]
+CLOSING_BEGS = [
+    rule(
+        "kind.closing_guilt",
+        BLOCK,
+        [
+            "reconsider",
+            "(another|second|one more) (chance|shot|look)",
+            "(you('ll| will)|you might) regret",
+            "your loss",
+            "(big|huge|serious) mistake",
+            "made a mistake",
+            "i (can't|cannot|don't) (believe|understand) (why|that|how|you)",
+            "(devastated|heartbroken|crushed|gutted)",
+            "why (was|wasn't|were|weren't) i",
+            "what did i do wrong",
+            "(please )?(change|review) (your|the) decision",
+            "don't give up on me",
+            "change your mind",
+            "got (this|it) wrong",
+            "wrong (call|decision|choice|person)",
+            "(realise|realize) (you|that you) (made|were)",
+            "whoever you (picked|chose|hired|selected)",
+            "worth it",
+            "(good luck|best of luck) finding",
+            "(someone|somebody) better",
+            "know talent",
+            "why i (was|wasn't|was not|wasn't) (not )?(chosen|selected|picked|hired)",
+            "who got the (job|role|position)",
+            "what was wrong with",
+            "misjudged",
+            "(look|review|consider) (at )?(my application|me|it|my candidacy) again",
+            "second look",
+            "change the (outcome|result|decision)",
+            "another (interview|chance|round)",
+            "convince (the|you|them)",
+            "(deserve|deserved)",
+            "i guess",
+            "whatever",
+            "(why|how come) i (was|wasn't|wasnt|was not) (not )?(picked|chosen|selected)",
+        ],
+        "A closing note should accept the outcome gracefully: this guilts or begs.",
+        "Thank them, say you enjoyed meeting the team, and that you'd welcome a future opportunity.",
+    )
+]
+RECRUITER_BLAME = [
+    rule(
+        "kind.escalation_blame",
+        BLOCK,
+        [
+            "unresponsive",
+            "no one (has )?(responded|replied|gotten back|got back|answered|followed up)",
+            "nobody (has )?(responded|replied|gotten back|got back|answered)",
+            "(go|went|going) over (his|her|their|\\w+'s) head",
+            "(could ?n[o']t|can ?n[o']t|was unable to) get (an answer|a response|a reply|any answer) from",
+            "(has|have) (not|n't) (been )?(responded|replied|gotten back|got back|answered|responsive)",
+            "(did|does) (not|n't) (respond|reply|get back|answer)",
+            "dropped the ball",
+            "never (got|gets) back to me",
+            "never (replied|responded|answered)",
+            "(come|coming|came|going|went) to you instead",
+            "not (copying|cc'?ing|including|looping in)",
+            "(rather than|instead of) (going through|asking|contacting|waiting for|copying)",
+            "(hasn't|has not|haven't|have not|wasn't|was not|isn't|is not) (been )?(much |very |any |particularly )?(help|helpful|responsive)",
+            "(his|her|their) communication",
+            "left (him|her|them|[A-Z]\\w+) off",
+            "out of (his|her|their) depth",
+            "stopped (replying|responding|answering)",
+        ],
+        "This criticises the recruiter you are keeping in the loop.",
+        "Keep it neutral: 'I'm copying Tom, who has been my contact so far.'",
+    )
+]
+LOOP = phrases(
+    "cc",
+    "cc'd",
+    "cc'ing",
+    "copied",
+    "copying",
+    "in copy",
+    "in the loop",
+    "loop(ing)? in",
+    "included",
+    "including",
+)
+TIMELINE = phrases(
+    "timeline", "timeframe", "time frame", "by the end of", "last week", "expected to", "hoped to", "mentioned",
+    "decision date", "around this time", "had planned", "was planned", "were planning", "next steps", "you said the team",
+)  # fmt: skip
+
+
+def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    if draft.kind == DraftKind.thank_you:
+        return scan(draft, C, THANK_YOU_CHASE)
+    if draft.kind == DraftKind.closing:
+        return scan(draft, C, CLOSING_BEGS)
+    if draft.kind == DraftKind.escalation:
+        return _escalation(draft, facts)
+    if draft.kind == DraftKind.check_in:
+        return _check_in(draft, facts)
+    if draft.kind == DraftKind.value_add:
+        return _value_add(draft, facts)
+    return []
+
+
+def _escalation(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    found = scan(draft, C, RECRUITER_BLAME)
+    recruiters = facts.recruiters if facts else frozenset()
+    mentions = any(
+        re.search(rf"\b{re.escape(n.split()[0])}\b", draft.work, re.I) for n in recruiters
+    )
+    if not mentions and not LOOP.search(draft.work):
+        found.append(
+            draft.finding(
+                C, "kind.escalation_bypass", BLOCK, 0, min(len(draft.work), 80),
+                "The note goes over the recruiter's head without keeping them in the loop.",
+                "Copy the recruiter and say so: 'I've copied Tom, who has kindly been my contact.'",
+            )
+        )  # fmt: skip
+    return found
+
+
+def _check_in(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    if facts is None or facts.promised is None:
+        return []
+    promised = facts.promised
+    words = {
+        WEEKDAYS[promised.weekday()],
+        f"{promised.day} {promised:%B}".lower(),
+        f"{promised:%B} {promised.day}".lower(),
+        f"{promised.day}{_ordinal(promised.day)}",
+    }
+    if any(w in draft.lower for w in words) or TIMELINE.search(draft.work):
+        return []
+    return [
+        draft.finding(
+            C, "kind.check_in_no_timeline", WARN, 0, min(len(draft.work), 80),
+            "The check-in does not mention the timeline they gave you.",
+            f"Refer to it neutrally: 'You mentioned you hoped to decide by {promised:%A} {promised.day} {promised:%B}.'",
+        )
+    ]  # fmt: skip
+
+
+def _value_add(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+    if facts is None or not (facts.urls or facts.contacts):
+        return []
+    shares_link = any(url.split("/")[0] in draft.lower for url in facts.urls)
+    introduces = any(c.split()[0].lower() in draft.lower for c in facts.contacts)
+    if shares_link or introduces:
+        return []
+    return [
+        draft.finding(
+            C,
+            "kind.value_add_empty",
+            WARN,
+            0,
+            min(len(draft.work), 80),
+            "A value-add note should share the article or introduce the contact from your notes.",
+            "Include the link, or name the person you are introducing and why.",
+        )
+    ]
+
+
+def _ordinal(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")

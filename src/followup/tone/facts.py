@@ -1,0 +1,184 @@
+"""What the notes allow a draft to say: the names, numbers, dates and links in them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from followup.models import InterviewerRole, InterviewNotes
+
+MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_TOKEN = re.compile(r"[^\W_][\w'\-]*")
+_NUMBER = re.compile(r"\d+")
+_MONTH_WORD = re.compile(
+    r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\b", re.IGNORECASE
+)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip().rstrip(".,;:!?)'\"").lower()
+    url = re.sub(r"^https?://(www\.)?", "", url)
+    return url.rstrip("/")
+
+
+def tokens(text: str) -> set[str]:
+    """Lower-cased words of ``text``, with and without a possessive 's, and hyphen parts."""
+    out: set[str] = set()
+    for match in _TOKEN.finditer(text.replace("\u2019", "'")):
+        word = match.group().lower().strip("'-")
+        for form in (word, word.removesuffix("'s"), *word.split("-")):
+            if form:
+                out.add(form)
+    return out
+
+
+@dataclass(frozen=True)
+class NotesFacts:
+    """Everything a faithful draft may mention, pre-computed once per notes."""
+
+    vocabulary: frozenset[str]
+    candidate: frozenset[str]
+    candidate_name: str
+    numbers: frozenset[str]
+    months: frozenset[int]
+    weekdays: frozenset[int]
+    day_months: frozenset[tuple[int, int]]
+    dates: frozenset[date]
+    urls: frozenset[str]
+    emails: frozenset[str]
+    recruiters: frozenset[str]
+    role_words: frozenset[str]
+    role_stems: frozenset[str]
+    topics: tuple[frozenset[str], ...]
+    topic_stems: tuple[frozenset[str], ...]
+    contacts: frozenset[str]
+    promised: date | None
+    free_text: str
+
+    @classmethod
+    def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
+        people = list(notes.interviewers) + ([notes.senior_contact] if notes.senior_contact else [])
+        texts = [
+            notes.candidate_name,
+            notes.company,
+            notes.role,
+            notes.personal_updates,
+            *notes.topics,
+        ]
+        for person in people:
+            texts += [person.name, person.title, person.email or ""]
+        urls: set[str] = set()
+        contacts: set[str] = set()
+        for item in notes.shareables:
+            if item.kind == "article":
+                texts += [item.title, item.topic]
+                urls.add(normalise_url(item.url))
+            else:
+                texts += [item.name, item.why]
+                contacts.add(item.name)
+        free_text = "\n".join(texts)
+        dates = {notes.interview_date}
+        dates |= {notes.promised_reply_date} if notes.promised_reply_date else set()
+        dates |= {m.sent_on for m in notes.history}
+        for reply in notes.employer_replies:
+            dates.add(reply.on)
+            if reply.new_promised_date:
+                dates.add(reply.new_promised_date)
+        promised = notes.promised_reply_date
+        for reply in sorted(notes.employer_replies, key=lambda r: r.on):
+            promised = reply.new_promised_date or promised
+        numbers = set(_NUMBER.findall(free_text))
+        for day in dates:
+            numbers |= {
+                str(day.day),
+                f"{day.day:02d}",
+                str(day.year),
+                str(day.month),
+                f"{day.month:02d}",
+            }
+        months = {d.month for d in dates}
+        months |= {_month_number(m) for m in _MONTH_WORD.findall(free_text)}
+        weekdays = {d.weekday() for d in dates}
+        weekdays |= {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(free_text)}
+        role_words = {w for w in tokens(notes.role) if len(w) > 2}
+        return cls(
+            vocabulary=frozenset(tokens(free_text)),
+            candidate=frozenset(tokens(notes.candidate_name)),
+            candidate_name=notes.candidate_name,
+            numbers=frozenset(numbers),
+            months=frozenset(months),
+            weekdays=frozenset(weekdays),
+            day_months=frozenset((d.day, d.month) for d in dates) | _text_day_months(free_text),
+            dates=frozenset(dates),
+            urls=frozenset(urls),
+            emails=frozenset(p.email.lower() for p in people if p.email),
+            recruiters=frozenset(
+                p.name for p in notes.interviewers if p.role == InterviewerRole.recruiter
+            ),
+            role_words=frozenset(role_words),
+            role_stems=stems(role_words),
+            topics=tuple(frozenset(content_words(t)) for t in notes.topics),
+            topic_stems=tuple(stems(content_words(t)) for t in notes.topics),
+            contacts=frozenset(contacts),
+            promised=promised,
+            free_text=free_text.lower(),
+        )
+
+
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at for with from by about as into over after before
+    our your my their his her its we you i me us them it this that these those is are was were
+    be been being how what why when where which who whom more most some any all very so than
+    then also just can could would should will may might do does did have has had not no""".split()
+)
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Crude stems, so 'frames' meets 'frame' and 'migrating' meets 'migration'."""
+    out = set()
+    for word in words:
+        for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.add(word.rstrip("e"))
+    return frozenset(out)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in tokens(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def _month_number(word: str) -> int:
+    word = word.lower()
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS[word[:4] if word.startswith("sept") else word[:3]]
+
+
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:to|-|\u2013|and)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
+    + "|".join(MONTHS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _text_day_months(text: str) -> frozenset[tuple[int, int]]:
+    """Day-month pairs written in free text: '7 to 11 December' gives (7, 12) and (11, 12)."""
+    pairs: set[tuple[int, int]] = set()
+    for match in _DAY_MONTH.finditer(text):
+        month = _month_number(match.group(3))
+        for group in (1, 2):
+            if match.group(group):
+                pairs.add((int(match.group(group)), month))
+    return frozenset(pairs)
