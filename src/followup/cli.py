@@ -15,7 +15,11 @@ from followup.decision import Action, Decision, Status
 from followup.errors import one_line
 from followup.notes_io import NotesFileError, load_notes
 from followup.policy import decide
+from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
 from followup.wording import day, join_names
+
+#: The longest draft the command reads; the tone check judges longer ones by length alone.
+MAX_DRAFT_CHARS = 1_000_000
 
 EXIT_USAGE = 2
 
@@ -46,6 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--today", type=_iso_date, help="decide as of this date (default: today)")
     plan.add_argument("--json", action="store_true", help="print the decision as JSON")
     plan.set_defaults(handler=_plan)
+
+    tone = commands.add_parser(
+        "tone", help="check a draft's tone (exit 1 when it would be blocked)"
+    )
+    tone.add_argument("draft", help="a text file with the draft, or - for standard input")
+    tone.add_argument("--kind", required=True, choices=[k.value for k in DraftKind])
+    tone.add_argument("--notes", help="interview notes, to check faithfulness and specificity")
+    tone.add_argument("--channel", default="email", choices=[c.value for c in Channel])
+    tone.add_argument("--json", action="store_true", help="print the report as JSON")
+    tone.set_defaults(handler=_tone)
+
+    accuracy = commands.add_parser(
+        "tone-eval", help="measure the tone checks on the labelled drafts"
+    )
+    accuracy.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    accuracy.add_argument("--set", default="evals/tone", help="the labelled set's folder")
+    accuracy.add_argument("--mistakes", action="store_true", help="also list every wrong verdict")
+    accuracy.set_defaults(handler=_tone_eval)
     return parser
 
 
@@ -57,6 +79,60 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(decision.model_dump(mode="json"), indent=2) + "\n")
     else:
         out.write(render_decision(decision))
+    return 0
+
+
+def _tone(args: argparse.Namespace, out: TextIO) -> int:
+    text = _read_draft(args.draft)
+    notes = load_notes(args.notes) if args.notes else None
+    report = evaluate_tone(text, kind=args.kind, notes=notes, channel=args.channel)
+    if args.json:
+        out.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        out.write(render_report(report))
+    return 0 if report.passed else 1
+
+
+def _read_draft(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read(MAX_DRAFT_CHARS + 1)[: MAX_DRAFT_CHARS + 1]
+    try:
+        with open(name, encoding="utf-8", errors="replace") as handle:
+            return handle.read(MAX_DRAFT_CHARS + 1)
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def render_report(report: ToneReport) -> str:
+    """A tone report as a person reads it: the verdict, then each finding where it is."""
+    verdict = "passes" if report.passed else "BLOCKED"
+    counts = (
+        f"{len(report.blocking)} blocking, {len(report.warnings)} warnings, {report.words} words"
+    )
+    lines = [f"{verdict}: {counts}"]
+    for f in report.findings:
+        quote = f.quote if len(f.quote) <= 60 else f.quote[:57] + "..."
+        lines.append(f"  [{f.severity.value}] {f.code} at {f.start}-{f.end}: {quote!r}")
+        lines.append(f"      {f.message} {f.suggestion}")
+    scores = ", ".join(f"{name} {value:.2f}" for name, value in report.scores.items())
+    lines.append(f"scores: {scores}")
+    return "\n".join(lines) + "\n"
+
+
+def _tone_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from followup.tone.dataset import load_split, mistakes, render, run, summarise
+
+    root = Path(args.set)
+    parts = {"dev": ["dev"], "test": ["test"], "all": ["dev", "test"]}[args.split]
+    files = [f for part in parts for f in sorted((root / part).glob("*.yaml"))]
+    if not files:
+        raise UsageError(f"{root}: no labelled drafts under {'/'.join(parts)}/")
+    outcomes = run(example for f in files for example in load_split(f, root / "notes"))
+    out.write(render(summarise(outcomes), f"{args.split} ({len(files)} file(s))"))
+    if args.mistakes:
+        out.write("\n".join(mistakes(outcomes)) + "\n")
     return 0
 
 
@@ -108,7 +184,7 @@ def main(
     try:
         code: int = args.handler(args, out)
         return code
-    except NotesFileError as exc:
+    except (NotesFileError, UsageError) as exc:
         err.write(f"followup: error: {exc}\n")
     except ValidationError as exc:
         err.write(f"followup: error: {args.notes}: {one_line(exc)}\n")

@@ -28,11 +28,11 @@ def rule(
 
 _LEAD_GROUP = re.compile(r"^\(([^()]*)\)(\??)")
 _LEAD_WORD = re.compile(r"^[a-z0-9']+")
-_TEXT_WORD = re.compile(r"[\w']+")
 
 
 def _key(word: str) -> str:
-    return word[:3]
+    """Words are indexed by their first three letters before any apostrophe."""
+    return word.lower().split("'")[0][:3]
 
 
 def _first_keys(alternative: str) -> set[str] | None:
@@ -69,12 +69,19 @@ class RuleSet:
                     target = anywhere if key is None else by_key.setdefault(key, [])
                     target.append((index, alternative))
         self.anywhere = _combine(anywhere)
-        self.by_key = {key: _combine(alts + anywhere) for key, alts in by_key.items()}
+        self.by_key = {key: p for key, alts in by_key.items() if (p := _combine(alts)) is not None}
 
-    def match(self, text: str, position: int, word: str) -> re.Match[str] | None:
-        word = word.lower()
-        pattern = self.by_key.get(_key(word.split("'")[0]), self.anywhere)
-        return pattern.match(text, position) if pattern is not None else None
+    def candidates(self, draft: Draft) -> list[re.Match[str]]:
+        found = []
+        for position, key in draft.keyed_starts:
+            pattern = self.by_key.get(key)
+            if pattern is not None:
+                match = pattern.match(draft.work, position)
+                if match is not None:
+                    found.append(match)
+        if self.anywhere is not None:
+            found.extend(self.anywhere.finditer(draft.work))
+        return found
 
 
 def _combine(alternatives: list[tuple[int, str]]) -> re.Pattern[str] | None:
@@ -108,30 +115,10 @@ def matches(draft: Draft, rules: list[Rule]) -> Iterator[tuple[Rule, re.Match[st
     if ruleset is None or ruleset.rules is not rules:
         ruleset = _SETS[id(rules)] = RuleSet(rules)
     covered = 0
-    for position in draft.starts:
-        if position < covered:
-            continue
-        word = _TEXT_WORD.match(draft.work, position)
-        match = ruleset.match(draft.work, position, word.group() if word else draft.work[position])
-        if match is not None:
+    for match in sorted(ruleset.candidates(draft), key=lambda m: (m.start(), -m.end())):
+        if match.start() >= covered:
             covered = match.end()
             yield ruleset.rules[int(str(match.lastgroup)[1:])], match
-
-
-def at_word_starts(draft: Draft, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of a phrase pattern.
-
-    Every phrase starts a word, so trying the pattern only where words start is enough,
-    and several times faster than letting the regex engine try every character.
-    """
-    covered = 0
-    for position in draft.starts:
-        if position < covered:
-            continue
-        match = pattern.match(draft.work, position)
-        if match is not None:
-            covered = match.end()
-            yield match
 
 
 BLOCK = Severity.block

@@ -19,7 +19,7 @@ _WORD = re.compile(rf"{_LETTER}+(?:['\-]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "st"})
 _SPACE = r"[ \t\r\n]+"
-_START = re.compile(r"(?<!\w)[\w£$€]")
+_KEYED = re.compile(r"(?<![\w'])[\w']+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,11 @@ class Draft:
         return words
 
     @cached_property
-    def starts(self) -> list[int]:
-        """Offsets where a word (or a currency amount) starts: where phrase rules may match."""
-        return [m.start() for m in _START.finditer(self.work)]
+    def keyed_starts(self) -> list[tuple[int, str]]:
+        """Where each word starts, with its index key (see ``followup.tone.scan``)."""
+        return [
+            (m.start(), m.group().lower().split("'")[0][:3]) for m in _KEYED.finditer(self.work)
+        ]
 
     @cached_property
     def word_count(self) -> int:

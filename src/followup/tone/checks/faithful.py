@@ -109,7 +109,8 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     _names(draft, facts, found, covered)
     _signature(draft, facts, found)
     _claims(draft, facts, found)
-    return found
+    signed = {(f.start, f.end) for f in found if f.code == "faithful.signature"}
+    return [f for f in found if f.code != "faithful.name" or (f.start, f.end) not in signed]
 
 
 def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
