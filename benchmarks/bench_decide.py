@@ -37,8 +37,7 @@ def generate(rng: random.Random) -> tuple[InterviewNotes, date]:
         for _ in range(rng.randint(0, 4))
     ]
     replies = [
-        {"on": (interview + timedelta(days=rng.randint(0, 30))).isoformat()}
-        for _ in range(rng.choice([0, 0, 0, 1]))
+        {"on": (interview + timedelta(days=rng.randint(0, 30))).isoformat()} for _ in range(rng.choice([0, 0, 0, 1]))
     ]
     data: dict[str, Any] = {
         "candidate_name": "Alex Morgan",
@@ -46,12 +45,8 @@ def generate(rng: random.Random) -> tuple[InterviewNotes, date]:
         "role": "Engineer",
         "interviewers": [{"name": n, "title": "Title", "role": rng.choice(ROLES)} for n in people],
         "interview_date": interview.isoformat(),
-        "promised_reply_date": rng.choice(
-            [None, (interview + timedelta(days=rng.randint(1, 14))).isoformat()]
-        ),
-        "shareables": rng.choice(
-            [[], [{"kind": "contact", "name": "Jo Park", "why": "same migration"}]]
-        ),
+        "promised_reply_date": rng.choice([None, (interview + timedelta(days=rng.randint(1, 14))).isoformat()]),
+        "shareables": rng.choice([[], [{"kind": "contact", "name": "Jo Park", "why": "same migration"}]]),
         "history": history,
         "employer_replies": replies,
         "outcome": rng.choice(["pending"] * 8 + ["rejected", "offer"]),
@@ -78,9 +73,7 @@ def main() -> None:
     timings.sort()
     median = statistics.median(timings) / 1000
     p90 = timings[int(len(timings) * 0.9)] / 1000
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"decide() over {len(cases):,} notes: median {median:.1f} us, p90 {p90:.1f} us per call")
 
 

@@ -53,9 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     evaluate_tone(DRAFT, kind="thank_you", notes=NOTES)  # warm-up: word lists, VADER
     words = len(DRAFT.split())
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{words}-word draft: median {median_ms(DRAFT, args.repeat):.2f} ms per call")
     long_repeat = max(3, args.repeat // 20)
     for size in (25_000, 50_000, 100_000):

@@ -20,9 +20,7 @@ def notes_and_today(draw: st.DrawFn) -> tuple[InterviewNotes, date]:
     interview = START + timedelta(days=draw(st.integers(0, 60)))
     count = draw(st.integers(1, 4))
     people = draw(st.permutations(NAMES))[:count]
-    interviewers = [
-        {"name": n, "title": "Title", "role": draw(st.sampled_from(ROLES))} for n in people
-    ]
+    interviewers = [{"name": n, "title": "Title", "role": draw(st.sampled_from(ROLES))} for n in people]
     senior = draw(st.sampled_from([None, {"name": "Maria Lopez", "title": "VP"}]))
     reachable = people + (["Maria Lopez"] if senior else [])
 
@@ -44,9 +42,7 @@ def notes_and_today(draw: st.DrawFn) -> tuple[InterviewNotes, date]:
         replies.append(
             {
                 "on": on.isoformat(),
-                "new_promised_date": None
-                if new is None
-                else (on + timedelta(days=new)).isoformat(),
+                "new_promised_date": None if new is None else (on + timedelta(days=new)).isoformat(),
             }
         )
     promised = draw(st.one_of(st.none(), st.integers(0, 20)))
@@ -57,13 +53,9 @@ def notes_and_today(draw: st.DrawFn) -> tuple[InterviewNotes, date]:
         "interviewers": interviewers,
         "interview_date": interview.isoformat(),
         "asked_next_steps": draw(st.booleans()),
-        "promised_reply_date": None
-        if promised is None
-        else (interview + timedelta(days=promised)).isoformat(),
+        "promised_reply_date": None if promised is None else (interview + timedelta(days=promised)).isoformat(),
         "shareables": draw(
-            st.sampled_from(
-                [[], [{"kind": "contact", "name": "Jo Park", "why": "runs the same migration"}]]
-            )
+            st.sampled_from([[], [{"kind": "contact", "name": "Jo Park", "why": "runs the same migration"}]])
         ),
         "history": history,
         "employer_replies": replies,

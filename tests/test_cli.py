@@ -23,9 +23,7 @@ def test_plan_prints_the_ladder_the_reason_and_the_timeline(
     lines = out.splitlines()
     assert lines[0] == "be proactive > be interesting > [RECONNECT] > take it up > move on"
     assert lines[1] == "Reconnect: today"
-    assert lines[2].startswith(
-        "Why: They said you'd hear by Wed 18 Nov; it's 5 business days past that"
-    )
+    assert lines[2].startswith("Why: They said you'd hear by Wed 18 Nov; it's 5 business days past that")
     assert "To: Tom Becker" in lines
     assert "Then, if you hear nothing:" in lines
     assert any(line.strip().startswith("Thu 3 Dec") and "Maria Lopez" in line for line in lines)
@@ -71,13 +69,9 @@ def test_bad_command_lines_give_one_line_and_exit_2(
 
 
 def test_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
-    exe = shutil.which("followup", path=str(Path(sys.executable).parent)) or shutil.which(
-        "followup"
-    )
+    exe = shutil.which("followup", path=str(Path(sys.executable).parent)) or shutil.which("followup")
     assert exe, "the followup console script is installed with the package"
-    ok = subprocess.run(
-        [exe, "plan", EXAMPLE, "--today", "2026-11-26"], capture_output=True, text=True, check=False
-    )
+    ok = subprocess.run([exe, "plan", EXAMPLE, "--today", "2026-11-26"], capture_output=True, text=True, check=False)
     assert ok.returncode == 0
     assert "[RECONNECT]" in ok.stdout
     bad = tmp_path / "bad.yaml"
@@ -86,3 +80,37 @@ def test_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
     assert failed.returncode == 2
     assert "candidate_name: must not be empty" in failed.stderr
     assert "Traceback" not in failed.stderr
+
+
+QUILL = str(Path(__file__).parent.parent / "evals" / "tone" / "notes" / "quill.yaml")
+
+
+def test_advise_prints_the_decision_and_each_draft(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["advise", QUILL, "--today", "2026-11-20", "--backend", "template"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[BE PROACTIVE] > be interesting")
+    assert "--- Draft 1 of 1: thank-you to Hannah Moore (Managing Editor)" in out
+    assert "written by the template engine" in out
+    assert "Subject: Thank you: Editorial Assistant interview" in out
+    assert "Dear Hannah," in out
+    assert out.rstrip().endswith("Priyanka Rao")
+
+
+def test_advise_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["advise", QUILL, "--today", "2026-11-20", "--backend", "template", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["decision"]["action"] == "be_proactive"
+    assert data["drafts"][0]["tone"]["passed"] is True
+    assert data["backend"] == "template"
+
+
+def test_advise_without_a_key_says_how_to_fix_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    assert main(["advise", QUILL, "--backend", "openai"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "OPENAI_API_KEY is not set" in err
+    assert "FOLLOWUP_BACKEND=template" in err

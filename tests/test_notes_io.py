@@ -57,9 +57,7 @@ def test_yaml_country_no_is_norway_not_false(tmp_path: Path) -> None:
         ("notes.txt", "candidate_name: x", "must end in .yaml, .yml or .json"),
     ],
 )
-def test_unreadable_files_give_a_clear_error(
-    tmp_path: Path, name: str, content: str, words: str
-) -> None:
+def test_unreadable_files_give_a_clear_error(tmp_path: Path, name: str, content: str, words: str) -> None:
     path = tmp_path / name
     path.write_text(content)
     with pytest.raises(NotesFileError, match=words.replace("(", r"\(")):

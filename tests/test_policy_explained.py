@@ -28,9 +28,7 @@ def test_reason_names_the_promised_date_and_the_delay() -> None:
         history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")],
     )
     decision = decide(notes, d("2026-11-26"))
-    assert decision.reason.startswith(
-        "They said you'd hear by Fri 20 Nov; it's 4 business days past that"
-    )
+    assert decision.reason.startswith("They said you'd hear by Fri 20 Nov; it's 4 business days past that")
     assert decision.to == ["Dana Lee"]
 
 

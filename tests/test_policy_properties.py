@@ -28,9 +28,7 @@ def test_decide_never_raises_and_is_deterministic(case: tuple[InterviewNotes, da
 
 
 @given(notes_and_today(), st.integers(1, 60))
-def test_advancing_today_never_moves_down_the_ladder(
-    case: tuple[InterviewNotes, date], days: int
-) -> None:
+def test_advancing_today_never_moves_down_the_ladder(case: tuple[InterviewNotes, date], days: int) -> None:
     notes, today = case
     before = decide(notes, today)
     after = decide(notes, today + timedelta(days=days))

@@ -59,9 +59,7 @@ CASES = [
         None,
         {"outcome": "rejected", "history": [sent("closing", "2026-11-12", "Dana Lee")]},
     ),
-    Case(
-        "offer: nothing to chase", "2026-11-05", None, DONE, "R1.offer", None, {"outcome": "offer"}
-    ),
+    Case("offer: nothing to chase", "2026-11-05", None, DONE, "R1.offer", None, {"outcome": "offer"}),
     Case(
         "withdrawn: nothing to chase",
         "2026-11-05",

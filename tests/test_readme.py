@@ -22,7 +22,7 @@ def _quick_start() -> list[str]:
 
 def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     install_and_run, test = _quick_start()
-    assert install_and_run.startswith("pip install -e . && followup plan examples/")
+    assert install_and_run.startswith("pip install -e . && followup advise examples/")
     assert test == 'pip install -e ".[test]" && pytest'
     assert test in (ROOT / ".ci" / "run").read_text()
 
@@ -30,9 +30,10 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
 def test_readme_example_output_is_what_the_command_prints(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """As a new user sees it: no model configured, so the template engine drafts."""
     install_and_run, _ = _quick_start()
-    notes = install_and_run.split("followup plan ", 1)[1].strip()
-    assert main(["plan", str(ROOT / notes), "--today", "2026-11-26"]) == 0
+    notes = install_and_run.split("followup advise ", 1)[1].strip()
+    assert main(["advise", str(ROOT / notes), "--today", "2026-11-26", "--backend", "template"]) == 0
     printed = capsys.readouterr().out
     shown = re.search(r"What the first prints.*?```\n(.*?)```", README, re.S)
     assert shown

@@ -197,9 +197,7 @@ CASES = [
     CASES,
     ids=[c[1] + ":" + c[3] for c in CASES],
 )
-def test_check_fires_on_its_phrase(
-    check: Check, code: str, severity: Severity, sentence: str, quoted: str
-) -> None:
+def test_check_fires_on_its_phrase(check: Check, code: str, severity: Severity, sentence: str, quoted: str) -> None:
     text = _with(sentence)
     report = evaluate_tone(text, kind="thank_you", notes=NOTES)
     hits = [f for f in report.findings if f.code == code]
@@ -211,17 +209,13 @@ def test_check_fires_on_its_phrase(
     assert quoted in finding.quote or finding.quote in quoted
     assert finding.message
     assert finding.suggestion
-    assert report.passed == (
-        severity == Severity.warn and all(f.severity == Severity.warn for f in report.findings)
-    )
+    assert report.passed == (severity == Severity.warn and all(f.severity == Severity.warn for f in report.findings))
 
 
 def test_wrong_signature_is_named() -> None:
     text = GOOD.replace("Alex Morgan\n", "Jamie Fox\n")
     finding = next(
-        f
-        for f in evaluate_tone(text, kind="thank_you", notes=NOTES).findings
-        if f.code == "faithful.signature"
+        f for f in evaluate_tone(text, kind="thank_you", notes=NOTES).findings if f.code == "faithful.signature"
     )
     assert finding.quote == "Jamie Fox"
     assert "Alex Morgan" in finding.suggestion
@@ -230,9 +224,7 @@ def test_wrong_signature_is_named() -> None:
 def test_concise_limits_per_kind_and_the_linkedin_limit() -> None:
     long = GOOD.replace(LAST, " ".join(["I enjoyed every part of the conversation."] * 40))
     report = evaluate_tone(long, kind="thank_you", notes=NOTES)
-    assert any(
-        f.code == "concise.too_long" and f.severity == Severity.block for f in report.findings
-    )
+    assert any(f.code == "concise.too_long" and f.severity == Severity.block for f in report.findings)
     note = "Hi Priya, thank you for the conversation about the dbt migration. " * 6
     report = evaluate_tone(note, kind="linkedin_note", notes=NOTES, channel="linkedin")
     assert any(f.code == "concise.linkedin_limit" for f in report.findings)
@@ -266,18 +258,14 @@ def test_check_in_names_the_promised_timeline() -> None:
     )
     codes = {f.code for f in evaluate_tone(text, kind="check_in", notes=NOTES).findings}
     assert "kind.check_in_no_timeline" in codes
-    dated = text.replace(
-        "I hope you are well.", "You mentioned a decision by Wednesday 18 November."
-    )
+    dated = text.replace("I hope you are well.", "You mentioned a decision by Wednesday 18 November.")
     assert "kind.check_in_no_timeline" not in {
         f.code for f in evaluate_tone(dated, kind="check_in", notes=NOTES).findings
     }
 
 
 def test_a_real_deadline_from_the_notes_is_information_not_pressure() -> None:
-    notes = NOTES.model_copy(
-        update={"personal_updates": "I have another offer that expires on 4 December."}
-    )
+    notes = NOTES.model_copy(update={"personal_updates": "I have another offer that expires on 4 December."})
     text = GOOD.replace(
         LAST,
         "I have another offer that expires on 4 December, so I would be grateful to hear before 4 December if possible.",
@@ -292,9 +280,7 @@ def test_a_real_deadline_from_the_notes_is_information_not_pressure() -> None:
 
 
 def test_negative_sentences_are_caught_when_no_rule_explains_them() -> None:
-    report = evaluate_tone(
-        _with("This whole experience has been awful and hurtful."), kind="thank_you", notes=NOTES
-    )
+    report = evaluate_tone(_with("This whole experience has been awful and hurtful."), kind="thank_you", notes=NOTES)
     assert any(f.code == "irritated.negative_tone" for f in report.findings)
 
 
@@ -318,9 +304,7 @@ def _readme_examples() -> list[tuple[str, str, bool]]:
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0].startswith("`") and cells[3].startswith("`"):
-            rows.append(
-                (cells[0].strip("`"), cells[3].split("`")[1], "(as the whole note)" in cells[3])
-            )
+            rows.append((cells[0].strip("`"), cells[3].split("`")[1], "(as the whole note)" in cells[3]))
     return rows
 
 

@@ -15,9 +15,7 @@ NOTES = load_notes(Path(__file__).parent.parent / "examples" / "northwind.yaml")
 
 
 def test_courtesy_score_is_meaningful_on_any_english() -> None:
-    polite = courtesy_score(
-        "Could you please pass me the salt? Thank you so much, I appreciate it."
-    )
+    polite = courtesy_score("Could you please pass me the salt? Thank you so much, I appreciate it.")
     neutral = courtesy_score("The train leaves at nine from the north platform.")
     rude = courtesy_score("Give me the salt now, idiot. Why didn't you do it?")
     assert polite > neutral > rude

@@ -112,11 +112,7 @@ INVALID: list[tuple[str, dict[str, Any], str, str]] = [
     ("control characters", {"company": "Acme\x00Corp"}, "company", "control character (U+0000)"),
     (
         "article without a web address",
-        {
-            "shareables": [
-                {"kind": "article", "title": "T", "url": "javascript:alert(1)", "topic": "x"}
-            ]
-        },
+        {"shareables": [{"kind": "article", "title": "T", "url": "javascript:alert(1)", "topic": "x"}]},
         "shareables[0].url",
         "http",
     ),
@@ -135,19 +131,13 @@ def _error_lines(data: dict[str, Any]) -> list[str]:
     return describe(info.value)
 
 
-@pytest.mark.parametrize(
-    ("name", "overrides", "field", "words"), INVALID, ids=[c[0] for c in INVALID]
-)
-def test_library_error_names_the_field(
-    name: str, overrides: dict[str, Any], field: str, words: str
-) -> None:
+@pytest.mark.parametrize(("name", "overrides", "field", "words"), INVALID, ids=[c[0] for c in INVALID])
+def test_library_error_names_the_field(name: str, overrides: dict[str, Any], field: str, words: str) -> None:
     lines = _error_lines(notes_data(**overrides))
     assert any(line.startswith(f"{field}: ") and words in line for line in lines), lines
 
 
-@pytest.mark.parametrize(
-    ("name", "overrides", "field", "words"), INVALID, ids=[c[0] for c in INVALID]
-)
+@pytest.mark.parametrize(("name", "overrides", "field", "words"), INVALID, ids=[c[0] for c in INVALID])
 def test_cli_error_names_the_field(
     name: str,
     overrides: dict[str, Any],
@@ -161,9 +151,7 @@ def test_cli_error_names_the_field(
     _assert_cli_reports(path, field, words, capsys)
 
 
-def _assert_cli_reports(
-    path: Path, field: str, words: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _assert_cli_reports(path: Path, field: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`followup plan` exits 2 with one line on stderr naming the field and the problem."""
     assert main(["plan", str(path), "--today", "2026-11-26"]) == 2
     out, err = capsys.readouterr()
@@ -177,10 +165,7 @@ def _assert_cli_reports(
 
 def test_whole_notes_size_is_bounded() -> None:
     topics = ["t" * 290 + str(i) for i in range(20)]
-    people = [
-        {"name": f"Person {i} " + "n" * 80, "title": "t" * 150, "email": f"p{i}@e.org"}
-        for i in range(12)
-    ]
+    people = [{"name": f"Person {i} " + "n" * 80, "title": "t" * 150, "email": f"p{i}@e.org"} for i in range(12)]
     shareables = [
         {
             "kind": "article",
@@ -190,13 +175,9 @@ def test_whole_notes_size_is_bounded() -> None:
         }
         for _ in range(10)
     ]
-    data = notes_data(
-        topics=topics, interviewers=people, shareables=shareables, personal_updates="p" * 2000
-    )
+    data = notes_data(topics=topics, interviewers=people, shareables=shareables, personal_updates="p" * 2000)
     lines = _error_lines(data)
-    assert any(
-        line.startswith("notes: the notes are") and f"{NOTES_MAX_BYTES:,}" in line for line in lines
-    ), lines
+    assert any(line.startswith("notes: the notes are") and f"{NOTES_MAX_BYTES:,}" in line for line in lines), lines
 
 
 FUTURE = [
@@ -221,21 +202,15 @@ FUTURE = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "overrides", "field", "words"), FUTURE, ids=[c[0] for c in FUTURE]
-)
-def test_decide_refuses_the_future_by_field(
-    name: str, overrides: dict[str, Any], field: str, words: str
-) -> None:
+@pytest.mark.parametrize(("name", "overrides", "field", "words"), FUTURE, ids=[c[0] for c in FUTURE])
+def test_decide_refuses_the_future_by_field(name: str, overrides: dict[str, Any], field: str, words: str) -> None:
     notes = InterviewNotes.model_validate(notes_data(**overrides))
     with pytest.raises(ValidationError) as info:
         decide(notes, d("2026-11-26"))
     assert any(line.startswith(f"{field}: ") and words in line for line in describe(info.value))
 
 
-@pytest.mark.parametrize(
-    ("name", "overrides", "field", "words"), FUTURE, ids=[c[0] for c in FUTURE]
-)
+@pytest.mark.parametrize(("name", "overrides", "field", "words"), FUTURE, ids=[c[0] for c in FUTURE])
 def test_cli_refuses_the_future_by_field(
     name: str,
     overrides: dict[str, Any],
@@ -250,9 +225,7 @@ def test_cli_refuses_the_future_by_field(
 
 
 def test_names_match_ignoring_case_and_spacing() -> None:
-    notes = InterviewNotes.model_validate(
-        notes_data(history=[sent("thank_you", "2026-11-02", "  dana   LEE ")])
-    )
+    notes = InterviewNotes.model_validate(notes_data(history=[sent("thank_you", "2026-11-02", "  dana   LEE ")]))
     assert notes.history[0].to == ["dana   LEE"]
 
 

@@ -60,10 +60,7 @@ class BusinessCalendar:
         ``between(d, add(d, n)) == n``; negative when ``end`` is before ``start``.
         """
         index = self._cover(min(start, end).year, max(start, end).year)
-        return (
-            index.prefix[end.toordinal() - index.first]
-            - index.prefix[start.toordinal() - index.first]
-        )
+        return index.prefix[end.toordinal() - index.first] - index.prefix[start.toordinal() - index.first]
 
     def holiday_name(self, day: date) -> str | None:
         """The public holiday on ``day``, if any (for explanations)."""

@@ -11,6 +11,9 @@ from typing import NoReturn, TextIO
 
 from pydantic import ValidationError
 
+from followup.advice import Advice
+from followup.backends.base import BackendError
+from followup.backends.settings import BACKENDS
 from followup.decision import Action, Decision, Status
 from followup.errors import one_line
 from followup.notes_io import NotesFileError, load_notes
@@ -43,17 +46,21 @@ def _iso_date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="followup", description="What to do after a job interview, and when.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    plan = commands.add_parser(
-        "plan", help="which of the five actions applies, why, and what comes next"
-    )
+    plan = commands.add_parser("plan", help="which of the five actions applies, why, and what comes next")
     plan.add_argument("notes", help="interview notes, a .yaml or .json file")
     plan.add_argument("--today", type=_iso_date, help="decide as of this date (default: today)")
     plan.add_argument("--json", action="store_true", help="print the decision as JSON")
     plan.set_defaults(handler=_plan)
 
-    tone = commands.add_parser(
-        "tone", help="check a draft's tone (exit 1 when it would be blocked)"
-    )
+    adv = commands.add_parser("advise", help="the decision and a draft per recipient that passed the tone check")
+    adv.add_argument("notes", help="interview notes, a .yaml or .json file")
+    adv.add_argument("--today", type=_iso_date, help="decide as of this date (default: today)")
+    adv.add_argument("--backend", choices=list(BACKENDS), help="default: FOLLOWUP_BACKEND, else auto")
+    adv.add_argument("--channel", default="email", choices=[c.value for c in Channel])
+    adv.add_argument("--json", action="store_true", help="print the advice as JSON")
+    adv.set_defaults(handler=_advise)
+
+    tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
     tone.add_argument("draft", help="a text file with the draft, or - for standard input")
     tone.add_argument("--kind", required=True, choices=[k.value for k in DraftKind])
     tone.add_argument("--notes", help="interview notes, to check faithfulness and specificity")
@@ -61,9 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     tone.add_argument("--json", action="store_true", help="print the report as JSON")
     tone.set_defaults(handler=_tone)
 
-    accuracy = commands.add_parser(
-        "tone-eval", help="measure the tone checks on the labelled drafts"
-    )
+    accuracy = commands.add_parser("tone-eval", help="measure the tone checks on the labelled drafts")
     accuracy.add_argument("--split", choices=["dev", "test", "all"], default="test")
     accuracy.add_argument("--set", default="evals/tone", help="the labelled set's folder")
     accuracy.add_argument("--mistakes", action="store_true", help="also list every wrong verdict")
@@ -80,6 +85,42 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_decision(decision))
     return 0
+
+
+def _advise(args: argparse.Namespace, out: TextIO) -> int:
+    from followup.advisor import advise
+
+    notes = load_notes(args.notes)
+    advice = advise(notes, today=args.today, backend=args.backend, channel=args.channel)
+    if args.json:
+        out.write(advice.model_dump_json(indent=2) + "\n")
+    else:
+        out.write(render_advice(advice))
+    return 0
+
+
+def render_advice(advice: Advice) -> str:
+    """The decision, then each draft with who wrote it and how it fared at the gate."""
+    parts = [render_decision(advice.decision)]
+    for number, draft in enumerate(advice.drafts, 1):
+        kind = draft.kind.value.replace("_", "-")
+        who = f"{draft.recipient} ({draft.recipient_title})" + (f", cc {join_names(draft.cc)}" if draft.cc else "")
+        writer = f"{draft.backend} {draft.model}" if draft.source == "model" else "the template engine"
+        warnings = len(draft.tone.warnings)
+        lines = [
+            f"--- Draft {number} of {len(advice.drafts)}: {kind} to {who}",
+            f"    passed the tone check ({warnings} warning{'s' if warnings != 1 else ''}); written by {writer}, "
+            f"prompt {draft.prompt_id} v{draft.prompt_version} #{draft.prompt_hash}",
+        ]
+        if draft.fallback_reason:
+            lines.append(f"    note: {draft.fallback_reason}; the template engine wrote this one instead.")
+        if draft.subject:
+            lines.append(f"Subject: {draft.subject}")
+        lines += ["", draft.body.rstrip(), ""]
+        parts.append("\n".join(lines) + "\n")
+    for line in advice.reflection:
+        parts.append(f"{line}\n")
+    return "\n".join(parts)
 
 
 def _tone(args: argparse.Namespace, out: TextIO) -> int:
@@ -106,9 +147,7 @@ def _read_draft(name: str) -> str:
 def render_report(report: ToneReport) -> str:
     """A tone report as a person reads it: the verdict, then each finding where it is."""
     verdict = "passes" if report.passed else "BLOCKED"
-    counts = (
-        f"{len(report.blocking)} blocking, {len(report.warnings)} warnings, {report.words} words"
-    )
+    counts = f"{len(report.blocking)} blocking, {len(report.warnings)} warnings, {report.words} words"
     lines = [f"{verdict}: {counts}"]
     for f in report.findings:
         quote = f.quote if len(f.quote) <= 60 else f.quote[:57] + "..."
@@ -157,23 +196,16 @@ def render_decision(decision: Decision) -> str:
         lines.append(f"Needed: {need.question}")
     if decision.timeline:
         lines.append("Then, if you hear nothing:")
-        lines.extend(
-            f"  {day(step.due_on, today):<12} {step.summary}" for step in decision.timeline
-        )
+        lines.extend(f"  {day(step.due_on, today):<12} {step.summary}" for step in decision.timeline)
     lines.append(f"(rule {decision.rule})")
     return "\n".join(lines) + "\n"
 
 
 def _ladder(current: Action | None) -> str:
-    return " > ".join(
-        f"[{action.label.upper()}]" if action == current else action.label.lower()
-        for action in Action
-    )
+    return " > ".join(f"[{action.label.upper()}]" if action == current else action.label.lower() for action in Action)
 
 
-def main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
-) -> int:
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -186,6 +218,8 @@ def main(
         return code
     except (NotesFileError, UsageError) as exc:
         err.write(f"followup: error: {exc}\n")
+    except BackendError as exc:
+        err.write(f"followup: error: {exc.reason}\n")
     except ValidationError as exc:
         err.write(f"followup: error: {args.notes}: {one_line(exc)}\n")
     return EXIT_USAGE

@@ -252,8 +252,7 @@ class InterviewNotes(Strict):
         if code not in supported_countries():
             raise PydanticCustomError(
                 "country",
-                "{value!r} is not a country code with known public holidays (use ISO codes "
-                "such as US, GB, DE, FR, IN)",
+                "{value!r} is not a country code with known public holidays (use ISO codes such as US, GB, DE, FR, IN)",
                 {"value": value},
             )
         return code
@@ -313,8 +312,7 @@ class InterviewNotes(Strict):
                     problems.append(
                         (
                             ("history", i, "to", j),
-                            f"{name!r} is nobody in these notes; use the name of an "
-                            "interviewer or the senior contact",
+                            f"{name!r} is nobody in these notes; use the name of an interviewer or the senior contact",
                             name,
                         )
                     )

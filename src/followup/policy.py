@@ -153,17 +153,10 @@ def _context(notes: InterviewNotes, config: PolicyConfig) -> _Context:
     cal = calendar_for(notes.country)
     display = {key: person.name for key, person in notes.people().items()}
     display[_SENIOR_PLACEHOLDER] = "a senior contact"
-    by_role = {
-        role: [name_key(p.name) for p in notes.interviewers if p.role == role]
-        for role in InterviewerRole
-    }
+    by_role = {role: [name_key(p.name) for p in notes.interviewers if p.role == role] for role in InterviewerRole}
     first = name_key(notes.interviewers[0].name)
-    primary = (
-        by_role[InterviewerRole.recruiter] + by_role[InterviewerRole.hiring_manager] + [first]
-    )[0]
-    non_recruiters = [
-        name_key(p.name) for p in notes.interviewers if p.role != InterviewerRole.recruiter
-    ]
+    primary = (by_role[InterviewerRole.recruiter] + by_role[InterviewerRole.hiring_manager] + [first])[0]
+    non_recruiters = [name_key(p.name) for p in notes.interviewers if p.role != InterviewerRole.recruiter]
     value_add_to = (by_role[InterviewerRole.hiring_manager] + non_recruiters + [first])[0]
     seniors = [name_key(notes.senior_contact.name)] if notes.senior_contact else []
     seniors += by_role[InterviewerRole.senior]
@@ -232,8 +225,7 @@ def _candidates(ctx: _Context, sent: list[_Sent], today: date) -> Iterator[_Verd
             Status.done,
             None,
             "R8.closed",
-            f"You sent a closing note on {day(closings[-1].on, today)}; "
-            "there is nothing more to chase here.",
+            f"You sent a closing note on {day(closings[-1].on, today)}; there is nothing more to chase here.",
         )
         return
     thank_yous = [m for m in sent if m.kind == MessageKind.thank_you]
@@ -328,15 +320,12 @@ def _rule_1_outcome(ctx: _Context, sent: list[_Sent], today: date) -> Iterator[_
                 Status.now,
                 today,
                 "R1.rejected",
-                f"They said no to {where}: move on, with an optional gracious note that keeps "
-                "the door open.",
+                f"They said no to {where}: move on, with an optional gracious note that keeps the door open.",
                 to=(ctx.primary,),
             )
 
 
-def _rule_5_value_add(
-    ctx: _Context, sent: list[_Sent], thank_yous: list[_Sent], today: date
-) -> Iterator[_Verdict]:
+def _rule_5_value_add(ctx: _Context, sent: list[_Sent], thank_yous: list[_Sent], today: date) -> Iterator[_Verdict]:
     notes = ctx.notes
     if not notes.shareables or not thank_yous:
         return
@@ -377,9 +366,7 @@ def _rule_5_value_add(
         )
 
 
-def _rule_8_move_on(
-    ctx: _Context, escalations: list[_Sent], follow_ups: list[_Sent], today: date
-) -> _Verdict | None:
+def _rule_8_move_on(ctx: _Context, escalations: list[_Sent], follow_ups: list[_Sent], today: date) -> _Verdict | None:
     cfg, cal = ctx.config, ctx.cal
     to = (ctx.primary,)
     if escalations:
@@ -424,10 +411,7 @@ def _rule_8_move_on(
 def _take_it_up(ctx: _Context, checked_in: date, today: date) -> _Verdict:
     waited = ctx.cal.between(checked_in, today)
     primary = ctx.display[ctx.primary]
-    opening = (
-        f"You checked in on {day(checked_in, today)} and {days_phrase(waited)} "
-        "have passed without an answer"
-    )
+    opening = f"You checked in on {day(checked_in, today)} and {days_phrase(waited)} have passed without an answer"
     if ctx.senior is None:
         return _Verdict(
             Action.take_it_up,
@@ -458,9 +442,7 @@ def _next_wait(ctx: _Context, checked_in: date, escalations: list[_Sent], today:
     if escalations:
         move_on_dates.append(cal.add(escalations[-1].on, cfg.move_on_after_escalation))
     if ctx.promised is not None:
-        move_on_dates.append(
-            date.fromordinal(ctx.promised.toordinal() + cfg.move_on_days_past_promise)
-        )
+        move_on_dates.append(date.fromordinal(ctx.promised.toordinal() + cfg.move_on_days_past_promise))
     move_on_on = min(move_on_dates) if move_on_dates else None
     escalate_on = None if escalations else cal.add(checked_in, cfg.escalate_after_check_in)
     if escalate_on is not None and (move_on_on is None or escalate_on < move_on_on):
@@ -550,9 +532,7 @@ def _play_forward(ctx: _Context, sent: list[_Sent], verdict: _Verdict, today: da
     history = list(sent)
     current = verdict
     on = today
-    while (
-        current.action is not None and current.status != Status.done and len(steps) < _MAX_TIMELINE
-    ):
+    while current.action is not None and current.status != Status.done and len(steps) < _MAX_TIMELINE:
         on = current.due_on or on
         history.append(_Sent(_SENDS[current.action], on, current.to + current.cc))
         if current.action == Action.move_on:
@@ -583,8 +563,7 @@ def _step_summary(ctx: _Context, verdict: _Verdict) -> str:
         Action.be_interesting: f"Share something useful with {who}",
         Action.reconnect: f"If you have not heard back, check in with {who}",
         Action.take_it_up: f"If your check-in is still unanswered, write to {who}",
-        Action.move_on: "If there is still no answer, move on (an optional closing note to "
-        f"{who} keeps the door open)",
+        Action.move_on: f"If there is still no answer, move on (an optional closing note to {who} keeps the door open)",
     }[verdict.action]
     return base + (f", keeping {join_names(cc)} in copy." if cc else ".")
 
@@ -606,10 +585,7 @@ def _thank_you_reason(ctx: _Context, today: date) -> str:
         if notes.asked_next_steps
         else ", and since you did not ask about next steps, ask politely about the timeline"
     )
-    return (
-        f"Your interview was {when}{ago} and no thank-you has gone out yet: "
-        f"send one to each interviewer today{ask}."
-    )
+    return f"Your interview was {when}{ago} and no thank-you has gone out yet: send one to each interviewer today{ask}."
 
 
 def _wait_reason(ctx: _Context, today: date, thank_yous: list[_Sent]) -> str:

@@ -196,7 +196,5 @@ def mistakes(outcomes: list[Outcome]) -> list[str]:
             extra = sorted(c.value for c in o.fired - expected)
             missing = sorted(c.value for c in expected - o.fired)
             verdict = "BLOCKED" if o.blocked else "passed"
-            lines.append(
-                f"{d.id} ({d.label}, {verdict}): extra={extra} missing={missing} blocks={blocks}"
-            )
+            lines.append(f"{d.id} ({d.label}, {verdict}): extra={extra} missing={missing} blocks={blocks}")
     return lines

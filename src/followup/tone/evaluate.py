@@ -81,18 +81,14 @@ def facts_for(notes: InterviewNotes) -> NotesFacts:
     return facts
 
 
-def evaluate_with_facts(
-    text: str, *, kind: DraftKind, channel: Channel, facts: NotesFacts | None
-) -> ToneReport:
+def evaluate_with_facts(text: str, *, kind: DraftKind, channel: Channel, facts: NotesFacts | None) -> ToneReport:
     """As :func:`evaluate_tone`, with the notes' facts already computed (for many drafts)."""
     full = Draft(text, kind, channel)
-    sliced = (
-        full if len(text) <= MAX_CHECKED_CHARS else Draft(text[:MAX_CHECKED_CHARS], kind, channel)
-    )
+    sliced = full if len(text) <= MAX_CHECKED_CHARS else Draft(text[:MAX_CHECKED_CHARS], kind, channel)
     findings: list[Finding] = []
     for check, run in CHECKS.items():
         findings += run(full if check == Check.concise else sliced, facts)
-    findings += irritated.negative_tone(sliced, findings)
+    findings += irritated.negative_tone(sliced, findings, facts)
     findings.sort(key=lambda f: (f.start, f.end, f.check.value))
     return ToneReport(
         passed=not any(f.severity == Severity.block for f in findings),

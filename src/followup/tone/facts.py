@@ -18,9 +18,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _TOKEN = re.compile(r"[^\W_][\w'\-]*")
 _NUMBER = re.compile(r"\d+")
-_MONTH_WORD = re.compile(
-    r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\b", re.IGNORECASE
-)
+_MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
@@ -121,9 +119,7 @@ class NotesFacts:
             dates=frozenset(dates),
             urls=frozenset(urls),
             emails=frozenset(p.email.lower() for p in people if p.email),
-            recruiters=frozenset(
-                p.name for p in notes.interviewers if p.role == InterviewerRole.recruiter
-            ),
+            recruiters=frozenset(p.name for p in notes.interviewers if p.role == InterviewerRole.recruiter),
             role_words=frozenset(role_words),
             role_stems=stems(role_words),
             topics=tuple(frozenset(content_words(t)) for t in notes.topics),

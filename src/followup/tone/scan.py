@@ -20,9 +20,7 @@ class Rule:
     alternatives: tuple[str, ...] = ()
 
 
-def rule(
-    code: str, severity: Severity, alternatives: list[str], message: str, suggestion: str
-) -> Rule:
+def rule(code: str, severity: Severity, alternatives: list[str], message: str, suggestion: str) -> Rule:
     return Rule(code, severity, phrases(*alternatives), message, suggestion, tuple(alternatives))
 
 
@@ -91,9 +89,7 @@ def _combine(alternatives: list[tuple[int, str]]) -> re.Pattern[str] | None:
     for index, alternative in alternatives:
         groups.setdefault(index, []).append(alternative)
     return re.compile(
-        "|".join(
-            f"(?P<r{index}>{phrases(*alts).pattern})" for index, alts in sorted(groups.items())
-        ),
+        "|".join(f"(?P<r{index}>{phrases(*alts).pattern})" for index, alts in sorted(groups.items())),
         re.IGNORECASE,
     )
 

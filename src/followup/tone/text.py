@@ -11,9 +11,7 @@ from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 
 # Same-length substitutions, so every offset found in the working copy is an offset
 # into the text the user sees.
-_SAME_LENGTH = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
-)
+_SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _LETTER = r"[^\W\d_]"  # a letter in any script: names like Tomás or Łukasz are words too
 _WORD = re.compile(rf"{_LETTER}+(?:['\-]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
@@ -58,9 +56,7 @@ class Draft:
     @cached_property
     def keyed_starts(self) -> list[tuple[int, str]]:
         """Where each word starts, with its index key (see ``followup.tone.scan``)."""
-        return [
-            (m.start(), m.group().lower().split("'")[0][:3]) for m in _KEYED.finditer(self.work)
-        ]
+        return [(m.start(), m.group().lower().split("'")[0][:3]) for m in _KEYED.finditer(self.work)]
 
     @cached_property
     def word_count(self) -> int:
@@ -78,9 +74,7 @@ class Draft:
         end = position
         while end < len(self.work) and self.work[end] not in ".!?\n":
             end += 1
-        end = (
-            min(end + 1, len(self.work)) if end < len(self.work) and self.work[end] != "\n" else end
-        )
+        end = min(end + 1, len(self.work)) if end < len(self.work) and self.work[end] != "\n" else end
         while start < end and self.work[start].isspace():
             start += 1
         return start, end

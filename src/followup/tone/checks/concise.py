@@ -28,11 +28,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     text = draft.work
     if not text.strip():
-        return [
-            draft.finding(
-                C, "concise.empty", BLOCK, 0, len(text), "The draft is empty.", "Write the message."
-            )
-        ]
+        return [draft.finding(C, "concise.empty", BLOCK, 0, len(text), "The draft is empty.", "Write the message.")]
     found: list[Finding] = []
     fewest, most = WORD_LIMITS[draft.kind]
     count = draft.word_count
@@ -57,9 +53,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
             )
         )  # fmt: skip
     limit = LINKEDIN_NOTE_MAX_CHARS
-    if (draft.kind == DraftKind.linkedin_note or draft.channel == Channel.linkedin) and len(
-        text.strip()
-    ) > limit:
+    if (draft.kind == DraftKind.linkedin_note or draft.channel == Channel.linkedin) and len(text.strip()) > limit:
         found.append(
             draft.finding(
                 C, "concise.linkedin_limit", BLOCK, limit, len(text),

@@ -117,6 +117,4 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
 def _has_close(text: str) -> bool:
     """A closing line ('Best regards,', 'Thank you for your help,') among the last three lines."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()][-3:]
-    return any(
-        CLOSE.match(line) and (len(line.split()) <= 6 or line.endswith(",")) for line in lines
-    )
+    return any(CLOSE.match(line) and (len(line.split()) <= 6 or line.endswith(",")) for line in lines)

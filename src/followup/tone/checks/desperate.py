@@ -100,9 +100,7 @@ RULES = [
 ]
 EXCLAMATION_RUN = re.compile(r"!{2,}|[!?]{3,}")
 EXCLAMATION = re.compile(r"!")
-APOLOGY = phrases(
-    "sorry", "apologi[sz]e", "apologies", "forgive me", "my apologies", "apologising", "apologizing"
-)
+APOLOGY = phrases("sorry", "apologi[sz]e", "apologies", "forgive me", "my apologies", "apologising", "apologizing")
 PLEASE = phrases("please")
 
 

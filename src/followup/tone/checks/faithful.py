@@ -12,7 +12,7 @@ from functools import cache
 
 from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
 from followup.tone.report import Check, Finding
-from followup.tone.scan import BLOCK, WARN, Rule, matches, rule
+from followup.tone.scan import BLOCK, WARN, Rule, matches, rule, scan
 from followup.tone.text import Draft, Word
 
 C = Check.faithful
@@ -89,6 +89,27 @@ def _claim_rule(alternatives: list[str], what: str) -> Rule:
 
 
 CLAIM_RULES = [_claim_rule(alternatives, what) for alternatives, _, what in CLAIMS + CONCEPTS]
+#: The candidate writing as if they were the employer: a small model's favourite confusion.
+VOICE = [
+    rule(
+        "faithful.voice",
+        BLOCK,
+        [
+            "our (team|company|organi[sz]ation|department|firm|studio|practice|staff|employees|hiring)",
+            "us as an? (organi[sz]ation|company|team)",
+            "welcome (you )?(to|aboard)",
+            "you were a great (asset|addition|fit)",
+            "we (are|were) (pleased|delighted|happy) to",
+            "we regret",
+            "we have decided",
+            "your (application|interview|candidacy)",
+            "thank you for applying",
+            "(your|the) hard work on",
+        ],
+        "This speaks as if you were the employer, not the candidate.",
+        "Write as the candidate: thank them, and speak of 'your team', not 'our team'.",
+    )
+]
 #: A claim is fine when the notes themselves mention one of these words.
 _CLAIM_KEYS = {id(r): keys for r, (_, keys, _) in zip(CLAIM_RULES, CLAIMS + CONCEPTS, strict=True)}
 _TAIL_SIGNATURE = re.compile(
@@ -109,6 +130,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     _names(draft, facts, found, covered)
     _signature(draft, facts, found)
     _claims(draft, facts, found)
+    found += scan(draft, C, VOICE)
     signed = {(f.start, f.end) for f in found if f.code == "faithful.signature"}
     return [f for f in found if f.code != "faithful.name" or (f.start, f.end) not in signed]
 
@@ -117,9 +139,7 @@ def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in covered)
 
 
-def _invented(
-    draft: Draft, code: str, start: int, end: int, what: str, found: list[Finding]
-) -> None:
+def _invented(draft: Draft, code: str, start: int, end: int, what: str, found: list[Finding]) -> None:
     found.append(
         draft.finding(
             C, code, BLOCK, start, end,
@@ -129,9 +149,7 @@ def _invented(
     )  # fmt: skip
 
 
-def _links(
-    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
-) -> None:
+def _links(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
     for match in draft.find(_URL):
         url = match.group().rstrip(".,;:!?")
         end = match.start() + len(url)
@@ -144,9 +162,7 @@ def _links(
             _invented(draft, "faithful.email", match.start(), match.end(), "The address", found)
 
 
-def _dates(
-    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
-) -> None:
+def _dates(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
     for match in draft.find(_ISO_DATE):
         covered.append(match.span())
         try:
@@ -166,9 +182,7 @@ def _dates(
             if (int(match.group(day_group)), _month(word)) not in facts.day_months:
                 _invented(draft, "faithful.date", *match.span(), "The date", found)
     for match in draft.find(_MONTH):
-        if _inside(covered, *match.span()) or (
-            match.group() == "May" and _is_modal(draft, match.end())
-        ):
+        if _inside(covered, *match.span()) or (match.group() == "May" and _is_modal(draft, match.end())):
             continue
         covered.append(match.span())
         if _month(match.group()) not in facts.months:
@@ -181,10 +195,7 @@ def _dates(
 
 def _is_modal(draft: Draft, end: int) -> bool:
     """'May I ask ...' is the verb, not the month."""
-    return (
-        re.match(r"\s+(i|we|you|it|the|this|our|he|she|they)\b", draft.work[end : end + 8], re.I)
-        is not None
-    )
+    return re.match(r"\s+(i|we|you|it|the|this|our|he|she|they)\b", draft.work[end : end + 8], re.I) is not None
 
 
 def _month(word: str) -> int:
@@ -194,16 +205,11 @@ def _month(word: str) -> int:
     return MONTH_ABBREVIATIONS["sept" if word.startswith("sept") else word[:3]]
 
 
-def _numbers(
-    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
-) -> None:
+def _numbers(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
     for match in draft.find(_NUMBER):
         if _inside(covered, *match.span()):
             continue
-        if (
-            match.group() not in facts.numbers
-            and match.group().replace(",", "") not in facts.numbers
-        ):
+        if match.group() not in facts.numbers and match.group().replace(",", "") not in facts.numbers:
             _invented(draft, "faithful.number", *match.span(), "The number", found)
 
 
@@ -211,9 +217,7 @@ def _numbers(
 def _dictionary() -> frozenset[str]:
     from english_words import get_english_words_set
 
-    return frozenset(
-        w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
-    )
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
 def is_common_word(word: str) -> bool:
@@ -236,9 +240,7 @@ def is_common_word(word: str) -> bool:
     return False
 
 
-def _names(
-    draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]
-) -> None:
+def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
     from followup.tone.checks.professional import ACRONYMS, TEXT_SPEAK
 
     subject_lines = [m.span() for m in re.finditer(r"(?im)^\s*subject:.*$", draft.work)]
@@ -248,18 +250,10 @@ def _names(
         if text.islower() or _inside(covered, word.start, word.end):
             continue
         parts = [p for p in text.split("-") if p]
-        if len(parts) > 1 and all(
-            p.islower() or p.lower() in MONTHS or p.lower() in facts.vocabulary for p in parts
-        ):
+        if len(parts) > 1 and all(p.islower() or p.lower() in MONTHS or p.lower() in facts.vocabulary for p in parts):
             continue  # 'mid-November', 'follow-up'
         key = text.lower().removesuffix("'s")
-        if (
-            key in facts.vocabulary
-            or key in ALWAYS_OK
-            or text in ACRONYMS
-            or key in MONTHS
-            or key in WEEKDAYS
-        ):
+        if key in facts.vocabulary or key in ALWAYS_OK or text in ACRONYMS or key in MONTHS or key in WEEKDAYS:
             continue
         if key in TEXT_SPEAK:
             continue  # the professional check's
@@ -302,11 +296,7 @@ def _signature(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
         start = offsets[closing_at] + lines[closing_at].index(inline_name)
         signature = inline_name
     else:
-        rest = [
-            (i, line)
-            for i, line in enumerate(lines[closing_at + 1 :], closing_at + 1)
-            if line.strip()
-        ]
+        rest = [(i, line) for i, line in enumerate(lines[closing_at + 1 :], closing_at + 1) if line.strip()]
         if not rest:
             found.append(
                 draft.finding(
@@ -337,11 +327,7 @@ def _tail_signature(draft: Draft, facts: NotesFacts, found: list[Finding]) -> No
     signature = match.group(1)
     words = signature.split()
     first = words[0].lower().strip(".")
-    if (
-        first in facts.candidate
-        or _initial(first, facts)
-        or all(w.lower() in CLOSING_WORDS for w in words)
-    ):
+    if first in facts.candidate or _initial(first, facts) or all(w.lower() in CLOSING_WORDS for w in words):
         return
     found.append(
         draft.finding(
@@ -361,8 +347,4 @@ def _claims(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
     for r, match in matches(draft, CLAIM_RULES):
         if any(key in facts.free_text for key in _CLAIM_KEYS[id(r)]):
             continue  # the notes raise it themselves
-        found.append(
-            draft.finding(
-                C, r.code, r.severity, match.start(), match.end(), r.message, r.suggestion
-            )
-        )
+        found.append(draft.finding(C, r.code, r.severity, match.start(), match.end(), r.message, r.suggestion))

@@ -187,10 +187,21 @@ def _analyser() -> tuple[Any, frozenset[str]]:
     from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
     analyser = SentimentIntensityAnalyzer()
-    triggers = {w for w, v in analyser.lexicon.items() if v < 0} | {
-        w.replace("'", "") for w in NEGATE
-    }
+    for word in NEUTRAL_HERE:
+        analyser.lexicon.pop(word, None)
+    triggers = {w for w, v in analyser.lexicon.items() if v < 0} | {w.replace("'", "") for w in NEGATE}
     return analyser, frozenset(triggers | set(NEGATE))
+
+
+#: Words VADER scores as negative that, in a follow-up about work, name the subject of the
+#: work rather than a feeling: "replaying failed batches", "fraud detection", "sepsis".
+NEUTRAL_HERE = frozenset(
+    """fail failed failing failure failures error errors bug bugs outage outages incident incidents risk
+    risks risky fraud attack attacks problem problems issue issues crash crashes loss losses churn debt
+    dropout disease pain cancer death critical emergency alert alerts alarm warning warnings threat
+    threats vulnerable vulnerability defect defects broken hard difficult tough challenge challenges
+    challenging stress stressed pressure limited limit limits low""".split()
+)
 
 
 _TOKENS = re.compile(r"[\w']+")
@@ -200,19 +211,24 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     return scan(draft, C, RULES)
 
 
-def negative_tone(draft: Draft, explained: list[Finding]) -> list[Finding]:
-    """The catch-all: negative sentences that no other finding already explains."""
+def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | None = None) -> list[Finding]:
+    """The catch-all: negative sentences that no other finding already explains.
+
+    Words from the notes are the subject of the conversation, not a tone: they are left
+    out of the score.
+    """
     found: list[Finding] = []
     analyser, triggers = _analyser()
     for match in draft.find(_SENTENCES):
         sentence = match.group().strip()
-        if len(sentence) < 12 or any(
-            f.start < match.end() and match.start() < f.end for f in explained
-        ):
+        if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
-        if triggers.isdisjoint(w.lower() for w in _TOKENS.findall(sentence)):
+        words = _TOKENS.findall(sentence)
+        if facts is not None:
+            words = [w for w in words if w.lower() not in facts.vocabulary]
+        if triggers.isdisjoint(w.lower() for w in words):
             continue
-        if analyser.polarity_scores(sentence)["compound"] <= NEGATIVE_TONE:
+        if analyser.polarity_scores(" ".join(words))["compound"] <= NEGATIVE_TONE:
             start = match.start() + match.group().index(sentence)
             found.append(
                 draft.finding(

@@ -146,9 +146,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
 def _escalation(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     found = scan(draft, C, RECRUITER_BLAME)
     recruiters = facts.recruiters if facts else frozenset()
-    mentions = any(
-        re.search(rf"\b{re.escape(n.split()[0])}\b", draft.work, re.I) for n in recruiters
-    )
+    mentions = any(re.search(rf"\b{re.escape(n.split()[0])}\b", draft.work, re.I) for n in recruiters)
     if not mentions and not LOOP.search(draft.work):
         found.append(
             draft.finding(

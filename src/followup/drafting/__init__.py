@@ -1,0 +1,1 @@
+"""Drafting: prompts, model backends, the template engine and the tone gate."""

@@ -1,0 +1,148 @@
+"""The gate: a model draft is shown only if it passes the tone check.
+
+A draft that fails is redrafted with the findings as feedback, at most twice more;
+then the template draft is used, and the result says why. Failed attempts are kept
+on the draft (for the evals and the curious), never shown as the draft.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from followup.advice import Attempt, Draft, Usage
+from followup.backends.base import Backend, BackendError
+from followup.drafting.context import DraftContext
+from followup.drafting.prompts import Prompt
+from followup.drafting.templates import compose, subject
+from followup.models import Article, Contact, InterviewNotes
+from followup.tone import ToneReport, evaluate_tone
+from followup.tone.report import DraftKind
+
+MAX_ATTEMPTS = 3
+#: Two drafts to members of one panel may not be more alike than this (difflib ratio,
+#: with the recipients' names masked).
+MAX_PANEL_SIMILARITY = 0.85
+TEMPLATE_HASH = hashlib.sha256((Path(__file__).parent / "templates.py").read_bytes()).hexdigest()[:12]
+_SUBJECT_LINE = re.compile(r"^\s*subject:.*\n+", re.I)
+
+
+def prompt_id(ctx: DraftContext) -> str:
+    if ctx.kind == DraftKind.value_add and isinstance(ctx.shareable, Contact):
+        return "introduction"
+    if ctx.kind == DraftKind.value_add and not isinstance(ctx.shareable, Article):
+        return "value_add"
+    return ctx.kind.value
+
+
+def draft_one(
+    ctx: DraftContext,
+    notes: InterviewNotes,
+    backend: Backend | None,
+    prompts: dict[str, Prompt],
+    earlier: list[Draft] = (),  # type: ignore[assignment]
+) -> Draft:
+    """One recipient's draft: the model's if it passes the gate, else the template's."""
+    start = time.perf_counter()
+    if backend is None:
+        return _template(ctx, notes, "template", None, [], None, start)
+    prompt = prompts[prompt_id(ctx)]
+    attempts: list[Attempt] = []
+    feedback: list[str] = []
+    reason = None
+    for number in range(1, MAX_ATTEMPTS + 1):
+        try:
+            generation = backend.generate(prompt, ctx.facts(), feedback)
+        except BackendError as exc:
+            attempts.append(Attempt(number=number, error=exc.reason))
+            reason = f"the model could not be used: {exc.reason}"
+            break
+        body = clean(generation.text)
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel)
+        usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
+        twin = _too_similar(body, ctx, earlier)
+        rejected = None
+        if not report.passed:
+            rejected = "; ".join(sorted({f.code for f in report.blocking}))
+        elif twin is not None:
+            rejected = f"too similar to the draft for {twin.recipient}"
+        attempts.append(
+            Attempt(
+                number=number, text=body, tone=report, rejected_because=rejected,
+                usage=usage, latency_s=generation.latency_s,
+            )
+        )  # fmt: skip
+        if rejected is None:
+            return Draft(
+                kind=ctx.kind, channel=ctx.channel, recipient=ctx.recipient.name,
+                recipient_title=ctx.recipient.title, cc=[p.name for p in ctx.cc],
+                subject=subject(ctx), body=body, tone=report, source="model",
+                backend=backend.name, model=generation.model, prompt_id=prompt.id,
+                prompt_version=prompt.spec.version, prompt_hash=prompt.hash, attempts=attempts,
+                usage=_total(attempts), latency_s=time.perf_counter() - start,
+            )  # fmt: skip
+        feedback = _feedback(report, twin)
+        reason = f"the model's drafts did not pass the tone check ({rejected})"
+    return _template(ctx, notes, backend.name, backend.model, attempts, reason, start)
+
+
+def clean(text: str) -> str:
+    """The model's text as a draft: no subject line, no stray prompt markers, trimmed."""
+    for marker in ("### End", "### Facts", "END NOTES", "### Message"):
+        text = text.split(marker)[0]
+    text = _SUBJECT_LINE.sub("", text.strip() + "\n", count=1)
+    return text.strip() + "\n"
+
+
+def similarity(a: str, b: str, names: tuple[str, str]) -> float:
+    for name in names:
+        a = a.replace(name, "NAME")
+        b = b.replace(name, "NAME")
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _too_similar(body: str, ctx: DraftContext, earlier: list[Draft]) -> Draft | None:
+    for other in earlier:
+        if other.kind != ctx.kind:
+            continue
+        names = (ctx.first_name, other.recipient.split()[0])
+        if similarity(body, other.body, names) > MAX_PANEL_SIMILARITY:
+            return other
+    return None
+
+
+def _feedback(report: ToneReport, twin: Draft | None) -> list[str]:
+    items = [f'"{f.quote[:80]}": {f.message} {f.suggestion}' for f in report.blocking[:6]]
+    if twin is not None:
+        items.append(f"It is almost the same as the message to {twin.recipient}; write it differently.")
+    return items
+
+
+def _total(attempts: list[Attempt]) -> Usage:
+    total = Usage()
+    for attempt in attempts:
+        total = total + attempt.usage
+    return total
+
+
+def _template(
+    ctx: DraftContext,
+    notes: InterviewNotes,
+    backend: str,
+    model: str | None,
+    attempts: list[Attempt],
+    reason: str | None,
+    start: float,
+) -> Draft:
+    composed = compose(ctx, notes)
+    return Draft(
+        kind=ctx.kind, channel=ctx.channel, recipient=ctx.recipient.name,
+        recipient_title=ctx.recipient.title, cc=[p.name for p in ctx.cc],
+        subject=composed.subject, body=composed.body, tone=composed.report, source="template",
+        backend=backend, model=model, prompt_id=f"template.{ctx.kind.value}", prompt_version=1,
+        prompt_hash=TEMPLATE_HASH, attempts=attempts, fallback_reason=reason,
+        usage=_total(attempts), latency_s=time.perf_counter() - start,
+    )  # fmt: skip
