@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import re
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from followup.advice import Attempt, Draft, Usage
@@ -43,7 +44,7 @@ def draft_one(
     notes: InterviewNotes,
     backend: Backend | None,
     prompts: dict[str, Prompt],
-    earlier: list[Draft] = (),  # type: ignore[assignment]
+    earlier: Sequence[Draft] = (),
 ) -> Draft:
     """One recipient's draft: the model's if it passes the gate, else the template's."""
     start = time.perf_counter()
@@ -104,7 +105,7 @@ def similarity(a: str, b: str, names: tuple[str, str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _too_similar(body: str, ctx: DraftContext, earlier: list[Draft]) -> Draft | None:
+def _too_similar(body: str, ctx: DraftContext, earlier: Sequence[Draft]) -> Draft | None:
     for other in earlier:
         if other.kind != ctx.kind:
             continue
