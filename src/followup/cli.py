@@ -18,7 +18,9 @@ from followup.decision import Action, Decision, Status
 from followup.errors import one_line
 from followup.notes_io import NotesFileError, load_notes
 from followup.policy import decide
+from followup.store import StoreError
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
+from followup.tracker_cli import register as register_tracker
 from followup.wording import day, join_names
 
 #: The longest draft the command reads; the tone check judges longer ones by length alone.
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     adv.add_argument("--channel", default="email", choices=[c.value for c in Channel])
     adv.add_argument("--json", action="store_true", help="print the advice as JSON")
     adv.set_defaults(handler=_advise)
+
+    register_tracker(commands, _iso_date)
 
     tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
     tone.add_argument("draft", help="a text file with the draft, or - for standard input")
@@ -216,12 +220,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         code: int = args.handler(args, out)
         return code
-    except (NotesFileError, UsageError) as exc:
+    except (NotesFileError, UsageError, StoreError) as exc:
         err.write(f"followup: error: {exc}\n")
     except BackendError as exc:
         err.write(f"followup: error: {exc.reason}\n")
     except ValidationError as exc:
-        err.write(f"followup: error: {args.notes}: {one_line(exc)}\n")
+        where = getattr(args, "notes", None) or (f"interview {args.id}" if getattr(args, "id", None) else "notes")
+        err.write(f"followup: error: {where}: {one_line(exc)}\n")
     return EXIT_USAGE
 
 
