@@ -22,7 +22,7 @@ def _quick_start() -> list[str]:
 
 def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     install_and_run, test = _quick_start()
-    assert install_and_run.startswith("pip install -e . && followup advise examples/")
+    assert install_and_run == "pip install -e . && python app.py"
     assert test == 'pip install -e ".[test]" && pytest'
     assert test in (ROOT / ".ci" / "run").read_text()
 
@@ -31,10 +31,13 @@ def test_readme_example_output_is_what_the_command_prints(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """As a new user sees it: no model configured, so the template engine drafts."""
-    install_and_run, _ = _quick_start()
-    notes = install_and_run.split("followup advise ", 1)[1].strip()
-    assert main(["advise", str(ROOT / notes), "--today", "2026-11-26", "--backend", "template"]) == 0
+    assert (
+        main(["advise", str(ROOT / "examples" / "northwind.yaml"), "--today", "2026-11-26", "--backend", "template"])
+        == 0
+    )
     printed = capsys.readouterr().out
-    shown = re.search(r"What the first prints.*?```\n(.*?)```", README, re.S)
+    shown = re.search(
+        r"The same from the command line, `followup advise examples/northwind.yaml`.*?```\n(.*?)```", README, re.S
+    )
     assert shown
     assert printed == shown.group(1)

@@ -1,0 +1,69 @@
+"""Running the real app and a real browser for the UI tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).parent.parent
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def browser_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_app(db: Path, port: int | None = None) -> Iterator[tuple[str, float]]:
+    """``python app.py`` on a free loopback port; yields its URL and how long it took to answer."""
+    port = port or free_port()
+    env = {**os.environ, "FOLLOWUP_PORT": str(port), "FOLLOWUP_DB": str(db), "FOLLOWUP_BACKEND": "template",
+           "GRADIO_ANALYTICS_ENABLED": "False"}  # fmt: skip
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"app.py exited: {process.stdout.read().decode() if process.stdout else ''}")
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("app.py did not answer within 90 seconds")
+        yield url, time.perf_counter() - start
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
