@@ -85,3 +85,29 @@ def test_the_server_stops() -> None:
     assert own.process.poll() is not None
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{own.base_url}/models", timeout=2)
+
+
+def test_the_server_dies_with_the_process_that_started_it() -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "from followup.backends.local import LocalServer, model_path\n"
+        "s = LocalServer(model_path())\nprint(s.process.pid, flush=True)\nimport time\ntime.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the llama.cpp server outlived the process that started it")

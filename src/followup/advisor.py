@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import date
+from pathlib import Path
 
 from followup.advice import Advice, Draft, Usage
 from followup.backends.base import Backend
@@ -26,6 +27,7 @@ def advise(
     backend: Backend | str | None = None,
     config: PolicyConfig | None = None,
     channel: Channel | str = Channel.email,
+    prompts_dir: Path | None = None,
 ) -> Advice:
     """Which action applies today, why, and a draft per recipient that passed the tone gate.
 
@@ -36,7 +38,7 @@ def advise(
     template draft instead, with the reason on the draft.
     """
     start = time.perf_counter()
-    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel)
+    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir)
     drafts: list[Draft] = []
     for ctx in plan:
         drafts.append(draft_one(ctx, notes, model, prompts, drafts))
@@ -50,10 +52,11 @@ async def aadvise(
     backend: Backend | str | None = None,
     config: PolicyConfig | None = None,
     channel: Channel | str = Channel.email,
+    prompts_dir: Path | None = None,
 ) -> Advice:
     """As :func:`advise`, drafting for several recipients at once."""
     start = time.perf_counter()
-    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel)
+    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir)
     first = await asyncio.gather(*(asyncio.to_thread(draft_one, ctx, notes, model, prompts, []) for ctx in plan))
     drafts: list[Draft] = []
     for ctx, draft in zip(plan, first, strict=True):
@@ -82,11 +85,12 @@ def _prepare(
     backend: Backend | str | None,
     config: PolicyConfig | None,
     channel: Channel | str,
+    prompts_dir: Path | None = None,
 ) -> tuple[Decision, Backend | None, dict[str, Prompt], list[DraftContext]]:
     decision = decide(notes, today or date.today(), config)
     plan = contexts(notes, decision, Channel(channel))
     model = get_backend(backend) if backend is None or isinstance(backend, str) else backend
-    prompts = load_prompts() if model is not None and plan else {}
+    prompts = load_prompts(prompts_dir) if model is not None and plan else {}
     return decision, model, prompts, plan
 
 

@@ -16,6 +16,8 @@ from followup.backends.base import BackendError
 from followup.backends.settings import BACKENDS
 from followup.decision import Action, Decision, Status
 from followup.errors import one_line
+from followup.evals.command import EvalUsageError
+from followup.evals.command import register as register_eval
 from followup.notes_io import NotesFileError, load_notes
 from followup.policy import decide
 from followup.store import StoreError
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     adv.set_defaults(handler=_advise)
 
     register_tracker(commands, _iso_date)
+    register_eval(commands)
 
     tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
     tone.add_argument("draft", help="a text file with the draft, or - for standard input")
@@ -220,7 +223,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         code: int = args.handler(args, out)
         return code
-    except (NotesFileError, UsageError, StoreError) as exc:
+    except (NotesFileError, UsageError, StoreError, EvalUsageError) as exc:
         err.write(f"followup: error: {exc}\n")
     except BackendError as exc:
         err.write(f"followup: error: {exc.reason}\n")

@@ -24,7 +24,7 @@ class NotesFileError(ValueError):
         self.problem = problem
 
 
-class _Loader(yaml.SafeLoader):
+class YamlLoader(yaml.SafeLoader):
     """Safe YAML, less two YAML 1.1 surprises.
 
     Dates are left to the model, whose errors name the field ('2026-02-30' is an
@@ -33,11 +33,11 @@ class _Loader(yaml.SafeLoader):
 
 
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-_Loader.yaml_implicit_resolvers = {
+YamlLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
+YamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
@@ -48,7 +48,7 @@ def parse_notes(text: str, *, fmt: str, source: str = "notes") -> InterviewNotes
         raise NotesFileError(source, f"is larger than {NOTES_FILE_MAX_BYTES:,} bytes")
     data: Any
     try:
-        data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=_Loader)
+        data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=YamlLoader)
     except json.JSONDecodeError as exc:
         raise NotesFileError(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except yaml.YAMLError as exc:

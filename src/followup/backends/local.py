@@ -73,7 +73,9 @@ class LocalServer:
             "--model_alias", BUNDLED if "gemma-3-270m" in model.name else model.stem,
         ]  # fmt: skip
         with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
+            )
         self._wait_until_ready()
 
     def _wait_until_ready(self) -> None:
@@ -143,6 +145,16 @@ def _api_from_env() -> Mode:
     if api not in ("chat", "completion"):
         raise ModelUnavailable(f"FOLLOWUP_LOCAL_API={api!r}: use chat or completion")
     return "chat" if api == "chat" else "completion"
+
+
+def _die_with_parent() -> None:
+    """On Linux, the server is stopped by the kernel when the process that started it dies,
+    even by a signal that skips atexit (a killed web UI must not leave the model running)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:

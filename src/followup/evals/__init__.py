@@ -1,0 +1,1 @@
+"""Offline evals for prompt changes: cases, a cached runner, metrics, comparison, reports."""

@@ -1,0 +1,221 @@
+"""The eval runner: cases, cache, metrics, comparison, reports and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from followup.backends.base import Generation, ModelTimeout
+from followup.cli import main
+from followup.drafting.prompts import DEFAULT_DIR, Prompt
+from followup.evals import command
+from followup.evals.cache import CacheMiss, CachingBackend
+from followup.evals.cases import CaseError, load_cases
+from followup.evals.compare import compare, flaky, pass_at_k
+from followup.evals.reports import write
+from followup.evals.runner import metrics, run_cases
+
+ROOT = Path(__file__).parent.parent
+CASES = str(ROOT / "evals" / "cases" / "*.yaml")
+
+
+class Obedient:
+    """A dummy model that writes a clean draft from the facts, and obeys any line of the
+    prompt's instructions that says: Always add: "...". Deterministic, for the runner's tests."""
+
+    name = "obedient"
+    model = "obedient-1"
+    stubborn = False  # keep the added line even when told it failed
+
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+        field = dict(line.split(": ", 1) for line in facts.splitlines() if ": " in line)
+        first = field["Writing to"].split()[0]
+        candidate = field["Candidate, who signs the message"]
+        role, company = field.get("Role applied for", "the"), field.get("Company", "your team")
+        body = (
+            f"Dear {first},\n\nThank you for the conversation about the {role} role at {company}. "
+            "I enjoyed learning how the team works and remain very interested in joining."
+        )
+        if prompt.spec.kind == "escalation":
+            body += " I have copied my contact in the process, who has kindly helped me throughout."
+        added = re.findall(r'Always add: "([^"]+)"', prompt.spec.instructions)
+        if added and (self.stubborn or not feedback):
+            body += " " + " ".join(added)
+        body += f"\n\nThank you again for your time,\n{candidate}\n"
+        if prompt.spec.kind == "linkedin_note":
+            body = f"Hi {first}, thank you for our conversation about the {role} role. I would be glad to stay connected. Best, {candidate.split()[0]}"
+            body += (" " + " ".join(added)) if added and not feedback else ""
+        return Generation(body, self.model, 50, 40, 0.01)
+
+
+def _prompts_with(tmp_path: Path, sentence: str) -> Path:
+    target = tmp_path / "prompts"
+    shutil.copytree(DEFAULT_DIR, target)
+    path = target / "thank_you.yaml"
+    path.write_text(path.read_text().replace("instructions: |\n", f"instructions: |\n  {sentence}\n", 1))
+    return target
+
+
+def _run(prompts: Path | None, backend: object = None, repeat: int = 1) -> list:  # type: ignore[type-arg]
+    cases = load_cases(CASES)
+    return asyncio.run(run_cases(cases, lambda r: backend, prompts_dir=prompts, repeat=repeat, progress=False))
+
+
+def test_there_are_at_least_80_cases_covering_every_action_and_rule() -> None:
+    cases = load_cases(CASES)
+    assert len(cases) >= 80
+    actions = {c.expect.action for c, _ in cases}
+    assert {a.value for a in actions if a} == {"be_proactive", "be_interesting", "reconnect", "take_it_up", "move_on"}
+    tags = {t for c, _ in cases for t in c.tags}
+    assert {"R1", "R3", "R5", "R6", "R7", "R8", "R9", "panel", "hostile", "holiday-de", "linkedin"} <= tags
+    assert sum("panel" in c.tags for c, _ in cases) >= 3
+
+
+def test_a_broken_case_names_the_file_the_case_and_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  notes_inline: {}\n  today: 2026-13-01\n  expect: {action: be_proactive, status: now}\n")
+    with pytest.raises(CaseError, match=r"bad.yaml: case x: today: '2026-13-01' is not a real date"):
+        load_cases(str(bad))
+    assert main(["eval", "--cases", str(bad)]) == 2
+    assert "bad.yaml: case x: today" in capsys.readouterr().err
+
+
+def test_the_template_engine_passes_every_case() -> None:
+    results = _run(None)
+    m = metrics(results)
+    assert m["action_accuracy"] == 1.0
+    assert m["case_pass_rate"] == 1.0
+    assert m["final_pass_rate"] == 1.0
+
+
+def test_a_harmful_prompt_change_is_a_regression_with_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    harmful = _prompts_with(tmp_path, 'Always add: "Please let me know your decision by Friday."')
+    base, cand = _run(DEFAULT_DIR, Obedient()), _run(harmful, Obedient())
+    comparison = compare(base, cand)
+    assert comparison.regressed
+    first = next(d for d in comparison.deltas if d.metric == "first_attempt_pass_rate")
+    assert first.worse
+    assert first.mean < 0
+    assert metrics(cand)["attempts_per_shown_draft"] > metrics(base)["attempts_per_shown_draft"]
+    monkeypatch.setattr(command, "_backends", lambda args: _Fixed(Obedient()))
+    out = io.StringIO()
+    args = _args(prompts=harmful, baseline=str(DEFAULT_DIR))
+    assert command.run(args, out) == 1
+    assert "REGRESSION" in out.getvalue()
+
+
+def test_a_harmless_prompt_change_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    harmless = _prompts_with(tmp_path, "Keep each paragraph to two or three sentences.")
+    comparison = compare(_run(DEFAULT_DIR, Obedient()), _run(harmless, Obedient()))
+    assert not comparison.regressed
+    assert comparison.newly_failing == []
+    monkeypatch.setattr(command, "_backends", lambda args: _Fixed(Obedient()))
+    assert command.run(_args(prompts=harmless, baseline=str(DEFAULT_DIR)), io.StringIO()) == 0
+
+
+class _Fixed:
+    name = "obedient"
+    model = "obedient-1"
+
+    def __init__(self, backend: object) -> None:
+        self.backend = backend
+
+    def __call__(self, repeat: int) -> object:
+        return self.backend
+
+
+def _args(**overrides: object) -> argparse.Namespace:
+    values = {"cases": CASES, "prompts": None, "baseline": None, "repeat": 1, "concurrency": 2, "report": None,
+              "fail_under": None, "backend": "template", "cache": None, "no_cache": True, "refresh": False,
+              "cache_only": False}  # fmt: skip
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+def test_the_baseline_may_be_a_git_ref(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "--baseline", "HEAD", "--cases", str(ROOT / "evals" / "cases" / "interviews.yaml")]) == 0
+    assert "no regression" in capsys.readouterr().out
+    assert main(["eval", "--baseline", "no-such-ref-xyz"]) == 2
+
+
+def test_fail_under_sets_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "--cases", str(ROOT / "evals" / "cases" / "hostile.yaml"), "--fail-under", "1.01"]) == 1
+
+
+def test_reports_are_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    harmful = _prompts_with(tmp_path, 'Always add: "Please reply ASAP."')
+    stubborn = Obedient()
+    stubborn.stubborn = True
+    base, cand = _run(DEFAULT_DIR, Obedient()), _run(harmful, stubborn)
+    write(tmp_path / "report", cand, base, "# summary\n", {"backend": "obedient"})
+    page = (tmp_path / "report" / "report.html").read_text()
+    assert page.startswith("<!doctype html>")
+    assert "<del>" in page or "<ins>" in page
+    data = json.loads((tmp_path / "report" / "results.json").read_text())
+    assert len(data["candidate"]) == len(data["baseline"]) >= 80
+    assert (tmp_path / "report" / "summary.md").read_text() == "# summary\n"
+
+
+class Counting:
+    name = "counting"
+    model = "c-1"
+
+    def __init__(self, fail: bool = False) -> None:
+        self.calls = 0
+        self.fail = fail
+
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+        self.calls += 1
+        if self.fail:
+            raise ModelTimeout("slow")
+        return Generation(f"answer {self.calls}", "c-1", 10, 5, 0.5)
+
+
+def test_the_cache_answers_again_never_stores_errors_and_can_be_required(tmp_path: Path) -> None:
+    from followup.drafting.prompts import load_prompts
+
+    prompt = load_prompts()["thank_you"]
+    inner = Counting()
+    identity = {"backend": "counting", "model": "c-1", "endpoint": "x", "api": "chat"}
+    cached = CachingBackend(lambda: inner, tmp_path, identity=identity)
+    first = cached.generate(prompt, "facts")
+    again = cached.generate(prompt, "facts")
+    assert (first.text, again.text, inner.calls, again.latency_s) == ("answer 1", "answer 1", 1, 0.0)
+    assert cached.with_repeat(1).generate(prompt, "facts").text == "answer 2"  # the repeat index is in the key
+    assert cached.generate(prompt, "other facts").text == "answer 3"
+    refresh = CachingBackend(lambda: inner, tmp_path, identity=identity, mode="refresh")
+    assert refresh.generate(prompt, "facts").text == "answer 4"
+    only = CachingBackend(lambda: Counting(), tmp_path, identity=identity, mode="only")
+    assert only.generate(prompt, "facts").text == "answer 4"
+    with pytest.raises(CacheMiss):
+        only.generate(prompt, "never seen")
+    failing = CachingBackend(lambda: Counting(fail=True), tmp_path / "f", identity=identity)
+    with pytest.raises(ModelTimeout):
+        failing.generate(prompt, "facts")
+    assert not (tmp_path / "f").exists()
+
+
+def test_repeats_give_pass_at_k_and_flaky_cases() -> None:
+    class Sometimes(Obedient):
+        count = 0
+
+        def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+            Sometimes.count += 1
+            generation = super().generate(prompt, facts, feedback)
+            if Sometimes.count % 2 == 0 and not feedback:
+                return Generation(generation.text.replace("Dear", "Yo"), self.model, 1, 1, 0.01)
+            return generation
+
+    results = _run(None, Sometimes(), repeat=2)
+    assert 0.0 < pass_at_k(results) <= 1.0
+    assert isinstance(flaky(results), list)
