@@ -219,3 +219,18 @@ def test_repeats_give_pass_at_k_and_flaky_cases() -> None:
     results = _run(None, Sometimes(), repeat=2)
     assert 0.0 < pass_at_k(results) <= 1.0
     assert isinstance(flaky(results), list)
+
+
+def test_the_committed_cache_replays_every_model_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    """The embedded model's answers for the shipped prompts are committed: nothing misses."""
+    args = _args(
+        backend="local", no_cache=False, cache_only=True, cases=str(ROOT / "evals" / "cases" / "interviews.yaml")
+    )
+    results = asyncio.run(
+        run_cases(load_cases(args.cases), command._backends(args), prompts_dir=None, progress=False, concurrency=2)
+    )
+    drafts = [d for r in results for d in r.drafts]
+    assert drafts
+    assert all(d.attempts >= 1 for d in drafts), "every draft was first asked of the (cached) model"
+    assert not any("not in the cache" in (d.fallback_reason or "") for d in drafts)
+    assert metrics(results)["action_accuracy"] == 1.0
