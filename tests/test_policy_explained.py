@@ -107,3 +107,27 @@ def test_decision_serialises_to_json() -> None:
     assert data["action"] == "be_proactive"
     assert data["timeline"][0]["due_on"] == "2026-11-11"
     assert type(decision).model_validate(data) == decision
+
+
+def test_one_promise_for_the_policy_the_drafts_and_the_tone_check() -> None:
+    """A reply with no new date, after the promised date, answers the promise everywhere."""
+    from followup.advisor import advise
+    from followup.policy import promised_date
+    from followup.tone.facts import NotesFacts
+
+    notes = make_notes(
+        promised_reply_date="2026-11-06",
+        history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz"), sent("check_in", "2026-11-10", "Dana Lee")],
+        employer_replies=[{"on": "2026-11-11"}],
+    )
+    assert promised_date(notes) is None
+    assert NotesFacts.from_notes(notes).promised is None
+    advice = advise(notes, today=d("2026-11-20"), backend="template")
+    assert advice.decision.action == Action.reconnect
+    assert "6 November" not in advice.drafts[0].body
+    assert "Friday 6" not in advice.drafts[0].body
+    later = make_notes(promised_reply_date="2026-11-13", employer_replies=[{"on": "2026-11-04"}])
+    assert promised_date(later) == d("2026-11-13")
+    assert promised_date(make_notes(employer_replies=[{"on": "2026-11-04", "new_promised_date": "2026-11-20"}])) == d(
+        "2026-11-20"
+    )

@@ -115,6 +115,23 @@ def decide(notes: InterviewNotes, today: date, config: PolicyConfig | None = Non
     )
 
 
+def promised_date(notes: InterviewNotes) -> date | None:
+    """The reply date that still runs: the latest promise, unless a later reply answered it.
+
+    Each reply's new date replaces the one before; a promise on or before the last
+    reply is taken as answered by it (rule 2). The policy, the drafts and the tone
+    check all read the promise from here.
+    """
+    replies = sorted(notes.employer_replies, key=lambda r: r.on)
+    promised = notes.promised_reply_date
+    for reply in replies:
+        if reply.new_promised_date is not None:
+            promised = reply.new_promised_date
+    if replies and promised is not None and promised <= replies[-1].on:
+        return None
+    return promised
+
+
 # --- input checks -------------------------------------------------------------------------
 
 
@@ -163,14 +180,9 @@ def _context(notes: InterviewNotes, config: PolicyConfig) -> _Context:
     senior = next((s for s in seniors if s != primary), None)
 
     replies = sorted(notes.employer_replies, key=lambda r: r.on)
-    promised = notes.promised_reply_date
-    for reply in replies:
-        if reply.new_promised_date is not None:
-            promised = reply.new_promised_date
+    promised = promised_date(notes)
     if replies:
         clock_start, clock_is_reply = replies[-1].on, True
-        if promised is not None and promised <= clock_start:
-            promised = None  # the promise was answered by that reply; it no longer runs
     else:
         clock_start, clock_is_reply = notes.interview_date, False
     if promised is not None:

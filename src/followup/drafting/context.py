@@ -17,6 +17,7 @@ from followup.models import (
     Person,
     name_key,
 )
+from followup.policy import promised_date
 from followup.tone.report import Channel, DraftKind
 
 #: Which message each action sends.
@@ -137,7 +138,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 topics=_rotate(tuple(notes.topics), index),
                 shareable=shareable,
                 personal_updates=notes.personal_updates,
-                promised=_promised(notes),
+                promised=promised_date(notes),
                 ask_timeline=kind == DraftKind.thank_you and not notes.asked_next_steps,
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,
@@ -153,10 +154,3 @@ def _rotate(topics: tuple[str, ...], index: int) -> tuple[str, ...]:
         return topics
     shift = index % len(topics)
     return topics[shift:] + topics[:shift]
-
-
-def _promised(notes: InterviewNotes) -> date | None:
-    promised = notes.promised_reply_date
-    for reply in sorted(notes.employer_replies, key=lambda r: r.on):
-        promised = reply.new_promised_date or promised
-    return promised

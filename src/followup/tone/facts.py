@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from followup.models import InterviewerRole, InterviewNotes
+from followup.policy import promised_date
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -91,9 +92,7 @@ class NotesFacts:
             dates.add(reply.on)
             if reply.new_promised_date:
                 dates.add(reply.new_promised_date)
-        promised = notes.promised_reply_date
-        for reply in sorted(notes.employer_replies, key=lambda r: r.on):
-            promised = reply.new_promised_date or promised
+        promised = promised_date(notes)
         numbers = set(_NUMBER.findall(free_text))
         for day in dates:
             numbers |= {
