@@ -101,9 +101,6 @@ def _advice(
     model: Backend | None,
     start: float,
 ) -> Advice:
-    usage = Usage()
-    for draft in drafts:
-        usage = usage + draft.usage
     return Advice(
         today=decision.today,
         decision=decision,
@@ -112,7 +109,7 @@ def _advice(
         reflection=reflection(notes, decision),
         backend=model.name if model is not None else "template",
         model=model.model if model is not None else None,
-        usage=usage,
+        usage=sum((d.usage for d in drafts), Usage()),
         latency_s=time.perf_counter() - start,
     )
 

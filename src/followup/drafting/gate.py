@@ -123,10 +123,7 @@ def _feedback(report: ToneReport, twin: Draft | None) -> list[str]:
 
 
 def _total(attempts: list[Attempt]) -> Usage:
-    total = Usage()
-    for attempt in attempts:
-        total = total + attempt.usage
-    return total
+    return sum((a.usage for a in attempts), Usage())
 
 
 def _template(

@@ -104,6 +104,23 @@ class Draft:
         )
 
 
+#: How a message is signed off, longest first so "best regards" wins over "best". Shared by
+#: the courtesy check (is there a polite close?) and the faithfulness check (what follows it
+#: is the signature).
+CLOSINGS = sorted(
+    (
+        "best regards", "kind regards", "warm regards", "warmest regards", "regards", "best wishes",
+        "all the best", "sincerely", "yours sincerely", "yours truly", "respectfully", "with thanks",
+        "with gratitude", "with appreciation", "with best wishes", "many thanks", "thank you", "thanks", "best",
+        "warmly", "cheers", "thanks again", "thank you again", "warm wishes", "with warm wishes",
+        "with warmest wishes", "with kind regards",
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+CLOSING_ALTERNATIVES = "|".join(CLOSINGS)
+
+
 def phrases(*alternatives: str) -> re.Pattern[str]:
     """A case-insensitive pattern of whole-word alternatives; a space matches any spacing."""
     body = "|".join("(?:" + a.replace(" ", _SPACE) + ")" for a in alternatives)

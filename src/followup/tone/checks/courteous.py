@@ -7,18 +7,12 @@ import re
 from followup.tone.facts import NotesFacts
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, rule, scan
-from followup.tone.text import Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
 
 C = Check.courteous
 
 GREETING = re.compile(r"^\W*(dear|hi|hello|good (morning|afternoon|evening)|greetings)\b", re.I)
-CLOSE = re.compile(
-    r"^\s*(best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|"
-    r"sincerely|yours sincerely|yours truly|respectfully|with thanks|with gratitude|with appreciation|"
-    r"with best wishes|many thanks|thank you|thanks|best|warmly|cheers|thanks again|thank you again|"
-    r"warm wishes|with warm wishes|with warmest wishes|with kind regards|looking forward)\b",
-    re.I,
-)
+CLOSE = re.compile(rf"^\s*({CLOSING_ALTERNATIVES}|looking forward)\b", re.I)
 THANKS_EXPECTED = {DraftKind.thank_you, DraftKind.check_in, DraftKind.escalation, DraftKind.closing}
 APPRECIATION = phrases(
     "thank", "thanks", "thankful", "grateful", "gratitude", "appreciate", "appreciated",

@@ -13,7 +13,7 @@ from functools import cache
 from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
 from followup.tone.report import Check, Finding
 from followup.tone.scan import BLOCK, WARN, Rule, matches, rule, scan
-from followup.tone.text import Draft, Word
+from followup.tone.text import CLOSING_ALTERNATIVES, Draft, Word
 
 C = Check.faithful
 
@@ -27,10 +27,7 @@ _MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTHS)})\b")
 _WEEKDAY = re.compile(rf"\b({'|'.join(d.capitalize() for d in WEEKDAYS)})s?\b")
 _NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?=(?:st|nd|rd|th)?(?![^\W\d_]))")
 _CLOSING_LINE = re.compile(
-    r"^\s*(?i:best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|"
-    r"sincerely|yours sincerely|yours truly|thank you|thanks|many thanks|best|warmly|cheers|"
-    r"with thanks|with gratitude|with appreciation|respectfully|thanks again|thank you again|"
-    r"warm wishes|with warm wishes|with warmest wishes|with kind regards)"
+    rf"^\s*(?i:{CLOSING_ALTERNATIVES})"
     r"\s*[,.!]?\s*((?:[A-Z][\w'\-]*\.?)(?:[ \t]+[A-Z][\w'\-]*\.?){0,3})?\s*$"
 )
 ALWAYS_OK = frozenset(
@@ -113,8 +110,7 @@ VOICE = [
 #: A claim is fine when the notes themselves mention one of these words.
 _CLAIM_KEYS = {id(r): keys for r, (_, keys, _) in zip(CLAIM_RULES, CLAIMS + CONCEPTS, strict=True)}
 _TAIL_SIGNATURE = re.compile(
-    r"[.!?,]\s*(?:(?i:best regards|kind regards|warm regards|regards|best wishes|all the best|best|thanks|"
-    r"thank you|cheers|warmly|sincerely|warm wishes)[,.!]?\s+)?"
+    rf"[.!?,]\s*(?:(?i:{CLOSING_ALTERNATIVES})[,.!]?\s+)?"
     r"([A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*){0,2})\s*$"
 )
 
