@@ -17,8 +17,9 @@ class FakeBackend:
     name: str = "fake"
     model: str = "fake-1"
     calls: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    openings: list[str] = field(default_factory=list)
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
         self.calls.append((prompt.id, facts, list(feedback)))
         reply = self.replies[min(len(self.calls), len(self.replies)) - 1]
         if isinstance(reply, BackendError):

@@ -180,3 +180,47 @@ def test_linkedin_channel_drafts_short_notes() -> None:
     assert draft.subject is None
     assert len(draft.body.strip()) <= 300
     assert draft.tone.passed
+
+
+class BaseModel(FakeBackend):
+    """A fake base model: it continues from the opening it is given, and signs as it likes."""
+
+    mode = "completion"
+
+    def generate(self, prompt, facts, feedback=(), opening=""):  # type: ignore[no-untyped-def]
+        generation = super().generate(prompt, facts, feedback, opening)
+        self.openings.append(opening)
+        return type(generation)(opening + generation.text, generation.model, 1, 1, 0.01)
+
+
+def test_a_base_model_starts_from_the_greeting_and_the_advisor_signs() -> None:
+    continuation = (
+        "Thank you for meeting with me on Thursday about the Editorial Assistant role. I loved hearing about the "
+        "spring poetry list, and it made me even more keen to join Quill Books.\n\nCould you tell me a little about "
+        "the timeline for the next steps?\n\nWith thanks,\nMaya Chen\n"
+    )
+    model = BaseModel([continuation])
+    model.openings = []
+    [draft] = advise(ACME, today=TODAY, backend=model).drafts
+    assert model.openings == ["Dear Hannah,\n\n"]
+    assert draft.source == "model"
+    assert draft.body.startswith("Dear Hannah,\n\nThank you for meeting")
+    assert draft.body.endswith("With thanks,\nPriyanka Rao\n")  # the borrowed name is replaced
+    assert "Maya Chen" not in draft.body
+
+
+def test_a_base_model_draft_with_no_sign_off_gets_one() -> None:
+    model = BaseModel(
+        [
+            "Thank you for meeting with me on Thursday about the Editorial Assistant role. I loved hearing about the spring poetry list, and it made me even more keen to join Quill Books. Could you tell me a little about the timeline for the next steps?"
+        ]
+    )
+    model.openings = []
+    [draft] = advise(ACME, today=TODAY, backend=model).drafts
+    assert draft.body.endswith("Best regards,\nPriyanka Rao\n")
+
+
+def test_chat_models_write_the_whole_message() -> None:
+    model = FakeBackend([GOOD])
+    [draft] = advise(ACME, today=TODAY, backend=model).drafts
+    assert draft.body == GOOD

@@ -35,7 +35,7 @@ class Obedient:
     model = "obedient-1"
     stubborn = False  # keep the added line even when told it failed
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
         field = dict(line.split(": ", 1) for line in facts.splitlines() if ": " in line)
         first = field["Writing to"].split()[0]
         candidate = field["Candidate, who signs the message"]
@@ -174,7 +174,7 @@ class Counting:
         self.calls = 0
         self.fail = fail
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
         self.calls += 1
         if self.fail:
             raise ModelTimeout("slow")
@@ -209,7 +209,7 @@ def test_repeats_give_pass_at_k_and_flaky_cases() -> None:
     class Sometimes(Obedient):
         count = 0
 
-        def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+        def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
             Sometimes.count += 1
             generation = super().generate(prompt, facts, feedback)
             if Sometimes.count % 2 == 0 and not feedback:

@@ -26,7 +26,10 @@ class Backend(Protocol):
     name: str
     model: str
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation: ...
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
+        """A draft. ``opening`` is where a base model starts writing (chat models ignore it);
+        the returned text includes it."""
+        ...
 
 
 class BackendError(Exception):

@@ -47,13 +47,14 @@ class OpenAIBackend:
             max_retries=self.settings.max_retries,
         )
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
         start = time.perf_counter()
         try:
             if self.mode == "chat":
                 text, usage, model = self._chat(prompt, facts, feedback)
             else:
-                text, usage, model = self._completion(prompt, facts, feedback)
+                text, usage, model = self._completion(prompt, facts, feedback, opening)
+                text = opening + text
         except BackendError:
             raise
         except openai.APITimeoutError:
@@ -91,10 +92,10 @@ class OpenAIBackend:
             raise Refused(f"the model declined to write it ({refusal.strip()[:120]})")
         return message.content or "", response.usage, response.model
 
-    def _completion(self, prompt: Prompt, facts: str, feedback: Sequence[str]) -> tuple[str, Any, str]:
+    def _completion(self, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str) -> tuple[str, Any, str]:
         response = self.client.completions.create(
             model=self.model,
-            prompt=prompt.completion(facts, feedback),
+            prompt=prompt.completion(facts, feedback, opening),
             temperature=TEMPERATURE,
             max_tokens=MAX_TOKENS,
             stop=STOP,

@@ -22,6 +22,7 @@ from followup.drafting.templates import compose, subject
 from followup.models import Article, Contact, InterviewNotes
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.report import DraftKind
+from followup.tone.text import CLOSING_ALTERNATIVES
 
 MAX_ATTEMPTS = 3
 #: Two drafts to members of one panel may not be more alike than this (difflib ratio,
@@ -54,14 +55,17 @@ def draft_one(
     attempts: list[Attempt] = []
     feedback: list[str] = []
     reason = None
+    base_model = getattr(backend, "mode", "chat") == "completion"
     for number in range(1, MAX_ATTEMPTS + 1):
         try:
-            generation = backend.generate(prompt, ctx.facts(), feedback)
+            generation = backend.generate(prompt, ctx.facts(), feedback, opening(ctx) if base_model else "")
         except BackendError as exc:
             attempts.append(Attempt(number=number, error=exc.reason))
             reason = f"the model could not be used: {exc.reason}"
             break
         body = clean(generation.text)
+        if base_model:
+            body = signed(body, ctx)
         report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel)
         usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
         twin = _too_similar(body, ctx, earlier)
@@ -96,6 +100,27 @@ def clean(text: str) -> str:
         text = text.split(marker)[0]
     text = _SUBJECT_LINE.sub("", text.strip() + "\n", count=1)
     return text.strip() + "\n"
+
+
+def opening(ctx: DraftContext) -> str:
+    """Where a base model starts writing: the greeting, with the right name."""
+    if ctx.kind == DraftKind.linkedin_note:
+        return f"Hi {ctx.first_name},"
+    return f"Dear {ctx.first_name},\n\n"
+
+
+_SIGN_OFF = re.compile(rf"^[ \t]*(?i:{CLOSING_ALTERNATIVES})[ \t]*[,.!]?[ \t]*$", re.M)
+
+
+def signed(body: str, ctx: DraftContext) -> str:
+    """A base model's draft with the advisor's own sign-off: what follows the model's last
+    closing line becomes the candidate's name (small models sign with any name they saw)."""
+    if ctx.kind == DraftKind.linkedin_note:
+        return body
+    closings = list(_SIGN_OFF.finditer(body))
+    if closings:
+        return body[: closings[-1].end()].rstrip() + f"\n{ctx.candidate}\n"
+    return body.rstrip() + f"\n\nBest regards,\n{ctx.candidate}\n"
 
 
 def similarity(a: str, b: str, names: tuple[str, str]) -> float:

@@ -84,8 +84,9 @@ class Prompt:
         formatted = self.chat_template.format_messages(input=self._input(facts, feedback))  # type: ignore[attr-defined]
         return [{"role": roles[m.type], "content": str(m.content)} for m in formatted]
 
-    def completion(self, facts: str, feedback: Sequence[str] = ()) -> str:
-        """Few-shot completion text for a base model; the model continues after the last header."""
+    def completion(self, facts: str, feedback: Sequence[str] = (), opening: str = "") -> str:
+        """Few-shot completion text for a base model; the model continues after the last header,
+        from ``opening`` when given (the greeting, so that it starts with the right name)."""
         parts = [self.spec.instructions.strip(), ""]
         for example in self.spec.examples:
             parts += [
@@ -97,7 +98,7 @@ class Prompt:
                 "",
             ]
         parts += ["### Facts", self._input(facts, feedback), "### Message", ""]
-        return "\n".join(parts)
+        return "\n".join(parts) + opening
 
 
 def prompts_dir() -> Path:

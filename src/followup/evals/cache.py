@@ -40,7 +40,7 @@ class CachingBackend:
         self._backend: Backend | None = None
         self.directory = directory
         self.identity = identity  # endpoint, model, api mode: what the answer depends on besides the prompt
-        self.mode = mode  # "use", "refresh" or "only"
+        self.cache_mode = mode  # "use", "refresh" or "only"
         self.repeat = repeat
         self.name = str(identity.get("backend", "cached"))
         self.model = str(identity.get("model", ""))
@@ -48,13 +48,17 @@ class CachingBackend:
         self.misses = 0
 
     def with_repeat(self, repeat: int) -> CachingBackend:
-        twin = CachingBackend(self._make, self.directory, identity=self.identity, mode=self.mode, repeat=repeat)
+        twin = CachingBackend(self._make, self.directory, identity=self.identity, mode=self.cache_mode, repeat=repeat)
         twin._backend = self._backend
         return twin
 
-    def key(self, prompt: Prompt, facts: str, feedback: Sequence[str]) -> str:
+    @property
+    def mode(self) -> str:
+        return str(self.identity.get("api", "chat"))
+
+    def key(self, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str = "") -> str:
         rendered: Any = (
-            prompt.completion(facts, feedback)
+            prompt.completion(facts, feedback, opening)
             if self.identity.get("api") == "completion"
             else prompt.messages(facts, feedback)
         )
@@ -67,19 +71,19 @@ class CachingBackend:
         }
         return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
-    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = ()) -> Generation:
-        key = self.key(prompt, facts, feedback)
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
+        key = self.key(prompt, facts, feedback, opening)
         path = self.directory / key[:2] / f"{key}.json"
-        if self.mode != "refresh" and path.exists():
+        if self.cache_mode != "refresh" and path.exists():
             self.hits += 1
             stored = json.loads(path.read_text(encoding="utf-8"))
             return Generation(**{**stored, "latency_s": 0.0})
-        if self.mode == "only":
+        if self.cache_mode == "only":
             raise CacheMiss("this prompt's answer is not in the cache (run the eval once with the model)")
         self.misses += 1
         if self._backend is None:
             self._backend = self._make()
-        generation = self._backend.generate(prompt, facts, feedback)  # errors propagate, never cached
+        generation = self._backend.generate(prompt, facts, feedback, opening)  # errors propagate, never cached
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(asdict(generation), sort_keys=True) + "\n", encoding="utf-8")
         return generation
