@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from followup import InterviewNotes, evaluate_tone, load_notes
 from followup.advisor import advise
 from followup.backends.base import BackendError
+from followup.drafting.prompts import PromptError
 from followup.errors import describe
 from followup.reminders import calendar
 from followup.store import DueItem, Store, StoreError
@@ -56,9 +57,10 @@ def submit(*values: Any) -> Any:
     yield "", render.decision_card(decision) + "<p class='drafting'>Drafting…</p>", [], None
     try:
         advice = advise(notes, today=today, backend=None if backend == "auto" else backend)
-    except BackendError as exc:
+    except (BackendError, PromptError, OSError) as exc:
         advice = advise(notes, today=today, backend="template")
-        note = f"The model could not be set up ({exc.reason}); the template engine wrote these drafts."
+        reason = exc.reason if isinstance(exc, BackendError) else str(exc)
+        note = f"The model could not be set up ({reason}); the template engine wrote these drafts."
         yield note, render.decision_card(advice.decision), _drafts(advice, notes), notes.model_dump_json()
         return
     yield "", render.decision_card(advice.decision), _drafts(advice, notes), notes.model_dump_json()

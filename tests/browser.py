@@ -37,10 +37,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _wait_until_free(port: int, seconds: float = 20) -> None:
+    """A restarted app reuses its port: wait until the previous one has let go of it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: TIME_WAIT is fine
+            try:
+                probe.bind(("127.0.0.1", port))
+                return
+            except OSError:
+                time.sleep(0.2)
+
+
 @contextmanager
 def running_app(db: Path, port: int | None = None) -> Iterator[tuple[str, float]]:
     """``python app.py`` on a free loopback port; yields its URL and how long it took to answer."""
     port = port or free_port()
+    _wait_until_free(port)
     env = {**os.environ, "FOLLOWUP_PORT": str(port), "FOLLOWUP_DB": str(db), "FOLLOWUP_BACKEND": "template",
            "GRADIO_ANALYTICS_ENABLED": "False"}  # fmt: skip
     start = time.perf_counter()

@@ -53,3 +53,17 @@ def test_the_form_handler_names_bad_fields(app: Any) -> None:
     first = next(app.submit(*form, today, "template"))
     assert "candidate_name" in first[0]
     assert "must not be empty" in first[0]
+
+
+def test_a_model_that_cannot_be_set_up_gives_template_drafts_and_says_why(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    *form, today = app.load_example()
+    *_, last = app.submit(*form, today, "openai")
+    note, card, drafts, notes_json = last
+    assert "The model could not be set up (OPENAI_API_KEY is not set" in note
+    assert 'data-action="be_proactive"' in card
+    assert [d["recipient"] for d in drafts] == ["Priya Shah", "Tom Becker"]
+    assert notes_json
