@@ -73,6 +73,7 @@ def _error(exc: ValidationError) -> str:
 
 def _drafts(advice: Any, notes: InterviewNotes) -> list[dict[str, Any]]:
     people = notes.people()
+    ics = _ics_file(advice)  # one next step, whoever the draft is for
     out = []
     for draft in advice.drafts:
         person = people.get(" ".join(draft.recipient.casefold().split()))
@@ -85,7 +86,8 @@ def _drafts(advice: Any, notes: InterviewNotes) -> list[dict[str, Any]]:
                 "subject": draft.subject,
                 "body": draft.body,
                 "header": render.draft_header(draft),
-                "ics": _ics_file(advice),
+                "ics": ics,
+                "tone": render.tone_report(draft.tone, draft.body),
             }
         )
     return out
@@ -273,7 +275,7 @@ with gr.Blocks(title="Follow-up advisor") as demo:
                                         elem_id=f"body-{i}",
                                     )
                                     report = gr.HTML(
-                                        recheck(draft["body"], notes_json, draft["kind"], draft["channel"]),
+                                        draft["tone"],
                                         elem_id=f"tone-{i}",
                                     )
                                     body.change(

@@ -13,7 +13,7 @@ from followup.backends.choose import get_backend
 from followup.config import PolicyConfig
 from followup.decision import Action, Decision
 from followup.drafting.context import DraftContext, contexts
-from followup.drafting.gate import draft_one
+from followup.drafting.gate import draft_one, too_similar
 from followup.drafting.prompts import Prompt, load_prompts
 from followup.models import InterviewNotes, Outcome
 from followup.policy import decide
@@ -62,21 +62,10 @@ async def aadvise(
     for ctx, draft in zip(plan, first, strict=True):
         # Drafted side by side, the panel's drafts could not see each other: redraft one
         # that came out too close to an earlier one, now that the earlier ones are known.
-        if _close_to_earlier(draft, drafts):
+        if too_similar(draft.body, ctx, drafts) is not None:
             draft = await asyncio.to_thread(draft_one, ctx, notes, model, prompts, drafts)
         drafts.append(draft)
     return _advice(notes, decision, drafts, model, start)
-
-
-def _close_to_earlier(draft: Draft, earlier: list[Draft]) -> bool:
-    from followup.drafting.gate import MAX_PANEL_SIMILARITY, similarity
-
-    return any(
-        similarity(draft.body, other.body, (draft.recipient.split()[0], other.recipient.split()[0]))
-        > MAX_PANEL_SIMILARITY
-        for other in earlier
-        if other.kind == draft.kind
-    )
 
 
 def _prepare(

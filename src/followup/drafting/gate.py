@@ -68,7 +68,7 @@ def draft_one(
             body = signed(body, ctx)
         report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel)
         usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
-        twin = _too_similar(body, ctx, earlier)
+        twin = too_similar(body, ctx, earlier)
         rejected = None
         if not report.passed:
             rejected = "; ".join(sorted({f.code for f in report.blocking}))
@@ -130,7 +130,8 @@ def similarity(a: str, b: str, names: tuple[str, str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _too_similar(body: str, ctx: DraftContext, earlier: Sequence[Draft]) -> Draft | None:
+def too_similar(body: str, ctx: DraftContext, earlier: Sequence[Draft]) -> Draft | None:
+    """The earlier draft of the same kind that ``body`` nearly repeats (names masked), if any."""
     for other in earlier:
         if other.kind != ctx.kind:
             continue
