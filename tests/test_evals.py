@@ -20,8 +20,9 @@ from followup.evals import command
 from followup.evals.cache import CacheMiss, CachingBackend
 from followup.evals.cases import CaseError, load_cases
 from followup.evals.compare import compare, flaky, pass_at_k
+from followup.evals.html_report import marked
 from followup.evals.reports import write
-from followup.evals.runner import metrics, run_cases
+from followup.evals.runner import CaseResult, DraftResult, Mark, RejectedAttempt, metrics, run_cases
 
 ROOT = Path(__file__).parent.parent
 CASES = str(ROOT / "evals" / "cases" / "*.yaml")
@@ -161,9 +162,56 @@ def test_reports_are_written(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     page = (tmp_path / "report" / "report.html").read_text()
     assert page.startswith("<!doctype html>")
     assert "<del>" in page or "<ins>" in page
+    assert 'data-verdict="regression"' in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "nothing to fetch"
     data = json.loads((tmp_path / "report" / "results.json").read_text())
     assert len(data["candidate"]) == len(data["baseline"]) >= 80
+    assert page.count('<details class="case"') == len(data["candidate"])
+    assert page.count('<details class="json"') == len(data["candidate"])
     assert (tmp_path / "report" / "summary.md").read_text() == "# summary\n"
+    rejected = [a for r in data["candidate"] for d in r["drafts"] for a in d["rejected"]]
+    assert rejected
+    assert all(a["reason"] for a in rejected)
+    assert any("Please reply ASAP." in (a["text"] or "") for a in rejected)
+    write(tmp_path / "alone", cand, None, "# summary\n", {"backend": "obedient"})
+    alone = (tmp_path / "alone" / "report.html").read_text()
+    assert 'data-verdict="none"' in alone
+    assert "<ins>" not in alone
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _hostile_result(body: str) -> CaseResult:
+    draft = DraftResult(
+        recipient=f"Ana {HOSTILE}", prompt_id="thank_you", source="template", attempts=1, first_pass=False,
+        final_pass=True, faithfulness_violations=0, mention_coverage=0.5, forbidden_found=[HOSTILE], length_ok=True,
+        tokens=1, latency_s=0.0, cached=True, body=body, findings=[HOSTILE], fallback_reason=HOSTILE,
+        marks=[Mark(HOSTILE, "block", 0, 4, HOSTILE)], rejected=[RejectedAttempt(1, HOSTILE, HOSTILE, [])],
+    )  # fmt: skip
+    return CaseResult(f"case {HOSTILE}", 0, [HOSTILE], False, HOSTILE, HOSTILE, [draft], error=HOSTILE)
+
+
+def test_the_report_shows_what_cases_and_models_wrote_as_text(tmp_path: Path) -> None:
+    base, cand = _hostile_result(f"Dear Ana,\n\n{HOSTILE}\n"), _hostile_result(f"Dear Ana,\n\nHello {HOSTILE}\n")
+    write(
+        tmp_path, [cand], [base], "# summary\n", {"backend": HOSTILE, "model": HOSTILE, "prompts": HOSTILE, "repeat": 1}
+    )
+    page = (tmp_path / "report.html").read_text()
+    assert page.count("<script") == 1, "only the report's own script"
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_changed_words_and_tone_findings_are_marked_together() -> None:
+    text = "Please reply ASAP now"
+    finding = Mark("pushy.asap", "block", 13, 17, "Demands a quick reply.")
+    assert marked(text, [finding], [(13, 21)]) == (
+        'Please reply <mark class="block" data-code="pushy.asap" title="pushy.asap: Demands a quick reply.">'
+        "<ins>ASAP</ins></mark><ins> now</ins>"
+    )
+    assert marked("a < b", [], [], "del") == "a &lt; b"
 
 
 class Counting:

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     summary = markdown(candidate, info, comparison, baseline)
     out.write(summary)
     if args.report:
-        write(args.report, candidate, baseline, summary, info)
+        write(args.report, candidate, baseline, summary, info, comparison)
         out.write(f"\nReport: {args.report / 'report.html'}\n")
     failed = comparison is not None and comparison.regressed
     if args.fail_under is not None and metrics(candidate)["case_pass_rate"] < args.fail_under:

@@ -16,7 +16,28 @@ from followup.backends.base import Backend
 from followup.evals.cases import Case
 from followup.models import InterviewNotes
 from followup.tone.checks.concise import WORD_LIMITS
-from followup.tone.report import Check
+from followup.tone.report import Check, ToneReport
+
+
+@dataclass
+class Mark:
+    """A tone finding's span in a text: what the HTML report marks, as the web UI does."""
+
+    code: str
+    severity: str
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class RejectedAttempt:
+    """One of the model's attempts that was not shown, and why."""
+
+    number: int
+    text: str | None
+    reason: str
+    marks: list[Mark] = field(default_factory=list)
 
 
 @dataclass
@@ -37,6 +58,8 @@ class DraftResult:
     body: str
     findings: list[str]
     fallback_reason: str | None
+    marks: list[Mark] = field(default_factory=list)  # the shown draft's findings, spans in ``body``
+    rejected: list[RejectedAttempt] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +86,25 @@ class CaseResult:
                 for d in self.drafts
             )
         )
+
+
+def failure_reason(result: CaseResult) -> str:
+    """Why a case failed, in one line."""
+    if result.error:
+        return result.error
+    if not result.action_ok:
+        return f"wrong action: expected {result.expected}, got {result.got}"
+    if not result.drafts_ok:
+        return f"{len(result.drafts)} draft(s), not the number expected"
+    reasons = []
+    for d in result.drafts:
+        if d.mention_coverage < 1:
+            reasons.append(f"draft to {d.recipient} misses an expected mention")
+        if d.forbidden_found:
+            reasons.append(f"draft to {d.recipient} says {', '.join(d.forbidden_found)}")
+        if not d.length_ok:
+            reasons.append(f"draft to {d.recipient} is outside the length bounds")
+    return "; ".join(reasons) or "a draft failed the gate"
 
 
 async def run_cases(
@@ -153,7 +195,19 @@ def _draft(case: Case, notes: InterviewNotes, advice: Advice, index: int) -> Dra
         body=draft.body,
         findings=sorted({f.code for a in attempts if a.tone for f in a.tone.findings}),
         fallback_reason=draft.fallback_reason,
+        marks=_marks(draft.tone),
+        rejected=[
+            RejectedAttempt(a.number, a.text, a.rejected_because or a.error or "not used", _marks(a.tone))
+            for a in attempts
+            if a.rejected_because is not None or a.error is not None
+        ],
     )
+
+
+def _marks(report: ToneReport | None) -> list[Mark]:
+    if report is None:
+        return []
+    return [Mark(f.code, f.severity.value, f.start, f.end, f.message) for f in report.findings]
 
 
 def _prompt_of(prompt_id: str, notes: InterviewNotes) -> str:
