@@ -102,6 +102,10 @@ def test_any_text_scores_between_0_and_1(text: str) -> None:
     assert 0.0 <= courtesy_score(text) <= 1.0
 
 
+def test_a_character_that_lowers_to_two_does_not_shift_the_strategies() -> None:
+    assert "gratitude" in strategies_in("İstanbul was lovely. Thank you for the tour!")
+
+
 @needs_corpus
 def test_the_shipped_weights_rank_held_out_requests() -> None:
     held = [e for e in quartile_labels(load_requests(CORPUS)) if held_out(e.request)]

@@ -108,6 +108,8 @@ class _Tokens:
     @classmethod
     def of(cls, text: str) -> _Tokens:
         lower = text.lower()
+        if len(lower) != len(text):  # "İ" lowers to two characters: keep offsets into the text
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         anywhere: dict[str, list[int]] = {}
         words: list[str] = []
         for match in _TOKEN.finditer(lower):
