@@ -19,7 +19,6 @@ def test_courtesy_score_is_meaningful_on_any_english() -> None:
     neutral = courtesy_score("The train leaves at nine from the north platform.")
     rude = courtesy_score("Give me the salt now, idiot. Why didn't you do it?")
     assert polite > neutral > rude
-    assert neutral == 0.5
     assert 0.0 <= rude < 0.2
     assert 0.8 < polite <= 1.0
 

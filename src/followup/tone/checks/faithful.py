@@ -11,9 +11,9 @@ from datetime import date
 from functools import cache
 
 from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
-from followup.tone.report import Check, Finding
+from followup.tone.report import Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, Rule, matches, rule, scan
-from followup.tone.text import CLOSING_ALTERNATIVES, Draft, Word
+from followup.tone.text import CLOSING_ALTERNATIVES, Draft, Word, phrases
 
 C = Check.faithful
 
@@ -107,6 +107,39 @@ VOICE = [
         "Write as the candidate: thank them, and speak of 'your team', not 'our team'.",
     )
 ]
+#: Moving on after silence, the standard advice is to say what you will assume: "I will
+#: assume the role has been filled". Put as the candidate's own assumption (or a condition:
+#: "if you have gone with another candidate"), the plain outcome is not a claim about the
+#: employer. Only these generic outcomes are excused; a qualified one ("hired someone
+#: cheaper", "filled internally") or any other claim (a freeze, the budget, an internal
+#: candidate) still blocks, and the closing-note rules still judge the tone.
+ASSUMPTION = re.compile(
+    r"\b(?:assum(?:e|ing)|presum(?:e|ably)|take it|taking it|imagine|gather|if|in case|whether|may|might|must|"
+    r"probably|likely|perhaps|expect)\b",
+    re.IGNORECASE,
+)
+ASSUMED_OUTCOME = phrases(
+    "(you|the team|they|the company|[A-Z]\\w+)('ve| have| has| had)? (already |now |since |probably |likely )?"
+    "(been able to )?(chosen|chose|selected|hired|picked|gone with|went with|decided on|offered the (role|position|job) to|"
+    "(moved|gone|gone ahead|gone forward|proceeded) (forward |ahead )?with|decided to (move forward|proceed|go) with) "
+    "(another|other|a different|the other) (candidates?|applicants?|finalists?|person|people)",
+    "(the )?(role|position|vacancy|post|job|opening)('s| has| had| was| is)? (already |now |since |probably |likely )?"
+    "(been )?filled(?! (internally|from within|by (?!now)))",
+    "(you|the team|they)('ve| have| had)? (already |now |since |probably |likely )?filled (the|this|that) "
+    "(role|position|vacancy|post|job|opening)(?! (internally|from within|by (?!now)))",
+)
+
+
+def _assumed_outcome(draft: Draft, start: int, end: int) -> bool:
+    """Whether the claim at start:end is a plain outcome the sentence puts as an assumption."""
+    first, last = draft.sentence_span(start)
+    sentence = draft.work[first:last]
+    for outcome in ASSUMED_OUTCOME.finditer(sentence):
+        if first + outcome.start() <= start and end <= first + outcome.end():
+            return ASSUMPTION.search(sentence, 0, outcome.start()) is not None
+    return False
+
+
 #: A claim is fine when the notes themselves mention one of these words.
 _CLAIM_KEYS = {id(r): keys for r, (_, keys, _) in zip(CLAIM_RULES, CLAIMS + CONCEPTS, strict=True)}
 _TAIL_SIGNATURE = re.compile(
@@ -343,4 +376,6 @@ def _claims(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
     for r, match in matches(draft, CLAIM_RULES):
         if any(key in facts.free_text for key in _CLAIM_KEYS[id(r)]):
             continue  # the notes raise it themselves
+        if draft.kind == DraftKind.closing and _assumed_outcome(draft, match.start(), match.end()):
+            continue
         found.append(draft.finding(C, r.code, r.severity, match.start(), match.end(), r.message, r.suggestion))

@@ -205,6 +205,9 @@ NEUTRAL_HERE = frozenset(
 
 
 _TOKENS = re.compile(r"[\w']+")
+#: Idioms VADER scores as negative for their "no" alone, though they say nothing about a
+#: feeling: "the role is no longer open", "there is no need to reply" (a closing's courtesy).
+NEUTRAL_IDIOMS = re.compile(r"\bno (?:longer|need to (?:reply|respond|answer|write back|get back))\b", re.IGNORECASE)
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
@@ -223,7 +226,7 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
         sentence = match.group().strip()
         if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
-        words = _TOKENS.findall(sentence)
+        words = _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence))
         if facts is not None:
             words = [w for w in words if w.lower() not in facts.vocabulary]
         if triggers.isdisjoint(w.lower() for w in words):

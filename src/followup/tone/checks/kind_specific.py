@@ -83,6 +83,34 @@ CLOSING_BEGS = [
         "Thank them, say you enjoyed meeting the team, and that you'd welcome a future opportunity.",
     )
 ]
+#: Moving on gracefully ("I will assume the team has moved on") is a closing's standard
+#: line; these are the bitter ways to say it, which a closing must not.
+CLOSING_BITTER = [
+    rule(
+        "kind.closing_bitter",
+        BLOCK,
+        [
+            "decen(t|cy)",
+            "(at least|even|a simple|just) (a|the courtesy of a) (reply|response|note|line|word|call|no)",
+            "(the )?(courtesy|decency) (of|to)",
+            "after (all|everything) (the (time|effort|work) )?(i|that i) (put|gave|invested|spent)",
+            "(all|everything) (the (time|effort|work) )?(i|that i) (put|gave|invested) (in|into)",
+            "(clearly|obviously|surely) (the )?(best|right|strongest|ideal|perfect|most qualified)",
+            "i was the (best|strongest|ideal|perfect|most qualified) (fit|candidate|person|choice)",
+            "what you('re| are) missing",
+            "(someone|somebody|a candidate|an applicant|a person) (cheaper|younger|less (qualified|experienced))",
+            "(cheaper|younger|less qualified|less experienced) (candidate|applicant|person|option|hire)",
+            "apparently",
+            "too much to ask",
+            "all along",
+            "never (really |truly )?(open|available|real|serious|genuine)",
+            "without (even )?(having )?(the decency|the courtesy|bothering|telling me|letting me know|a word)",
+        ],
+        "A closing note should leave on good terms: this reads as bitter.",
+        "Keep it to thanks and good wishes: 'I will assume the team has moved on, and I wish you every success.'",
+    )
+]
+CLOSING_RULES = CLOSING_BEGS + CLOSING_BITTER
 RECRUITER_BLAME = [
     rule(
         "kind.escalation_blame",
@@ -133,7 +161,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.thank_you:
         return scan(draft, C, THANK_YOU_CHASE)
     if draft.kind == DraftKind.closing:
-        return scan(draft, C, CLOSING_BEGS)
+        return scan(draft, C, CLOSING_RULES)
     if draft.kind == DraftKind.escalation:
         return _escalation(draft, facts)
     if draft.kind == DraftKind.check_in:
