@@ -5,6 +5,7 @@ the reason, and keeps no megabytes in its result."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -108,10 +109,8 @@ def serve() -> Iterator[Callable[[Handler], str]]:
 
 
 def _guarded(handler: Handler, conn: socket.socket, stop: threading.Event) -> None:
-    try:
+    with contextlib.suppress(OSError):
         handler(conn, stop)
-    except OSError:
-        pass
 
 
 def _backend(url: str) -> OpenAIBackend:
@@ -129,7 +128,8 @@ def test_a_server_that_does_not_finish_costs_the_deadline_and_no_more(
     assert elapsed < DEADLINE + 1, elapsed
     [draft] = advice.drafts
     assert draft.source == "template"
-    assert draft.fallback_reason is not None and "deadline" in draft.fallback_reason
+    assert draft.fallback_reason is not None
+    assert "deadline" in draft.fallback_reason
     assert draft.tone.passed
 
 
