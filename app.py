@@ -96,7 +96,7 @@ def _drafts(advice: Any, notes: InterviewNotes) -> list[dict[str, Any]]:
 def _ics_file(advice: Any) -> str:
     item = DueItem(0, advice.decision.to[0] if advice.decision.to else "", "", advice.decision)
     path = Path(tempfile.mkdtemp(prefix="followup-")) / "next-step.ics"
-    path.write_bytes(calendar([item], advice.today))
+    path.write_bytes(calendar([item], advice.today)[0])
     return str(path)
 
 

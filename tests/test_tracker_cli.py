@@ -81,7 +81,7 @@ def test_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
             ["sent", "1", "check_in", "--to", "Nobody", "--on", "2026-11-26"],
             "interview 1: history[1].to[0]: 'Nobody' is nobody in these notes",
         ),
-        (["sent", "1", "check_in", "--to", "Tom Becker", "--on", "2999-01-01"], "sent on 2999-01-01 is after today"),
+        (["sent", "1", "check_in", "--to", "Tom Becker", "--on", "2099-01-01"], "sent on 2099-01-01 is after today"),
         (["sent", "1", "nudge", "--to", "Tom Becker"], "argument kind: invalid choice: 'nudge'"),
         (["replied", "1", "--on", "2026-02-30"], "'2026-02-30' is not a real date"),
         (["outcome", "1", "ghosted"], "invalid choice: 'ghosted'"),

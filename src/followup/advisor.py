@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from followup.drafting.gate import draft_one, too_similar
 from followup.drafting.prompts import Prompt, load_prompts
 from followup.models import InterviewNotes, Outcome
 from followup.policy import decide
+from followup.settings import current
 from followup.tone.report import Channel
 
 
@@ -28,6 +31,7 @@ def advise(
     config: PolicyConfig | None = None,
     channel: Channel | str = Channel.email,
     prompts_dir: Path | None = None,
+    deadline: float | None = None,
 ) -> Advice:
     """Which action applies today, why, and a draft per recipient that passed the tone gate.
 
@@ -36,12 +40,23 @@ def advise(
     describe the future, and followup.backends.BackendError when the chosen backend
     cannot even be set up (a missing key); a model that fails while drafting gives the
     template draft instead, with the reason on the draft.
+
+    ``deadline`` is the most seconds the drafting may take (default FOLLOWUP_DEADLINE,
+    30), retries and slow answers included; a panel's drafts are written side by side
+    when the backend allows (``parallel``), and a draft the model has not finished by then
+    is the template's, with the reason.
     """
     start = time.perf_counter()
     decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir)
-    drafts: list[Draft] = []
-    for ctx in plan:
-        drafts.append(draft_one(ctx, notes, model, prompts, drafts))
+    until = _deadline(deadline)
+    if _parallel(model, plan):
+        with ThreadPoolExecutor(max_workers=min(len(plan), _width(model))) as pool:
+            first = list(pool.map(lambda ctx: draft_one(ctx, notes, model, prompts, [], until), plan))
+        drafts = _without_twins(plan, first, lambda ctx, done: draft_one(ctx, notes, model, prompts, done, until))
+    else:
+        drafts = []
+        for ctx in plan:
+            drafts.append(draft_one(ctx, notes, model, prompts, drafts, until))
     return _advice(notes, decision, drafts, model, start)
 
 
@@ -53,19 +68,44 @@ async def aadvise(
     config: PolicyConfig | None = None,
     channel: Channel | str = Channel.email,
     prompts_dir: Path | None = None,
+    deadline: float | None = None,
 ) -> Advice:
-    """As :func:`advise`, drafting for several recipients at once."""
-    start = time.perf_counter()
-    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir)
-    first = await asyncio.gather(*(asyncio.to_thread(draft_one, ctx, notes, model, prompts, []) for ctx in plan))
+    """As :func:`advise`, without blocking the event loop (it runs in a worker thread)."""
+    return await asyncio.to_thread(
+        advise,
+        notes,
+        today=today,
+        backend=backend,
+        config=config,
+        channel=channel,
+        prompts_dir=prompts_dir,
+        deadline=deadline,
+    )
+
+
+def _deadline(seconds: float | None) -> float:
+    """When drafting must be done: ``seconds`` from now, by default FOLLOWUP_DEADLINE."""
+    return time.monotonic() + (seconds if seconds is not None else current().deadline)
+
+
+def _width(model: Backend | None) -> int:
+    return max(1, int(getattr(model, "parallel", 1)))
+
+
+def _parallel(model: Backend | None, plan: list[DraftContext]) -> bool:
+    """Draft a panel side by side when a model is asked and can answer several at once."""
+    return model is not None and len(plan) > 1 and _width(model) > 1
+
+
+def _without_twins(
+    plan: list[DraftContext], first: list[Draft], redraft: Callable[[DraftContext, list[Draft]], Draft]
+) -> list[Draft]:
+    """Drafted side by side, the panel's drafts could not see each other: redraft one that
+    came out too close to an earlier one, now that the earlier ones are known."""
     drafts: list[Draft] = []
     for ctx, draft in zip(plan, first, strict=True):
-        # Drafted side by side, the panel's drafts could not see each other: redraft one
-        # that came out too close to an earlier one, now that the earlier ones are known.
-        if too_similar(draft.body, ctx, drafts) is not None:
-            draft = await asyncio.to_thread(draft_one, ctx, notes, model, prompts, drafts)
-        drafts.append(draft)
-    return _advice(notes, decision, drafts, model, start)
+        drafts.append(redraft(ctx, drafts) if too_similar(draft.body, ctx, drafts) is not None else draft)
+    return drafts
 
 
 def _prepare(

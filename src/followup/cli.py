@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 from pydantic import ValidationError
 
@@ -15,12 +16,13 @@ from followup.advice import Advice
 from followup.backends.base import BackendError
 from followup.backends.settings import BACKENDS
 from followup.decision import Action, Decision, Status
-from followup.errors import one_line
-from followup.evals.command import EvalUsageError
+from followup.errors import InputError, one_line
 from followup.evals.command import register as register_eval
-from followup.notes_io import NotesFileError, load_notes
+from followup.files import read_bytes
+from followup.models import EARLIEST_DATE, LATEST_DATE
+from followup.notes_io import load_notes
 from followup.policy import decide
-from followup.store import StoreError
+from followup.settings import current
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
 from followup.tracker_cli import register as register_tracker
 from followup.wording import day, join_names
@@ -41,10 +43,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> date:
+    shown = repr(text[:40])
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise argparse.ArgumentTypeError(f"{shown} is not a date (write it as YYYY-MM-DD)")
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"{shown} is not a real date (YYYY-MM-DD)") from None
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(f"{shown} is outside the supported range ({EARLIEST_DATE} to {LATEST_DATE})")
+    return value
+
+
+#: SQLite's largest row id; a bigger number cannot name an interview.
+MAX_ID = 2**63 - 1
+
+
+def _interview_id(text: str) -> int:
+    if not re.fullmatch(r"\s*\d{1,19}\s*", text) or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not an interview's number (see the list of interviews)")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     adv.add_argument("--json", action="store_true", help="print the advice as JSON")
     adv.set_defaults(handler=_advise)
 
-    register_tracker(commands, _iso_date)
+    register_tracker(commands, _iso_date, _interview_id)
     register_eval(commands)
 
     tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
@@ -144,11 +162,8 @@ def _tone(args: argparse.Namespace, out: TextIO) -> int:
 def _read_draft(name: str) -> str:
     if name == "-":
         return sys.stdin.read(MAX_DRAFT_CHARS + 1)[: MAX_DRAFT_CHARS + 1]
-    try:
-        with open(name, encoding="utf-8", errors="replace") as handle:
-            return handle.read(MAX_DRAFT_CHARS + 1)
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot be read ({exc.strerror})") from None
+    raw = read_bytes(name, max_bytes=4 * MAX_DRAFT_CHARS, what="draft")
+    return raw.decode("utf-8", errors="replace")[: MAX_DRAFT_CHARS + 1]
 
 
 def render_report(report: ToneReport) -> str:
@@ -212,25 +227,58 @@ def _ladder(current: Action | None) -> str:
     return " > ".join(f"[{action.label.upper()}]" if action == current else action.label.lower() for action in Action)
 
 
+class _Printable:
+    """Terminal output with control characters shown, not obeyed: text from notes, a
+    model or a file can hold escape sequences that would rewrite the screen."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(printable(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but newline and tab written as an escape."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run one command. Exit code 0 (or 1 where the command says so); bad input of any
+    kind is one line on ``err`` naming the problem and exit code 2, never a traceback."""
+    out = cast(TextIO, _Printable(out or sys.stdout))
+    err = cast(TextIO, _Printable(err or sys.stderr))
     try:
         args = build_parser().parse_args(argv)
-    except UsageError as exc:
-        err.write(f"followup: error: {exc}\n")
+        current()  # the settings are checked before any command runs
+    except (UsageError, InputError) as exc:
+        err.write(f"followup: error: {_one(exc)}\n")
         return EXIT_USAGE
     try:
         code: int = args.handler(args, out)
         return code
-    except (NotesFileError, UsageError, StoreError, EvalUsageError) as exc:
-        err.write(f"followup: error: {exc}\n")
+    except (UsageError, InputError) as exc:
+        err.write(f"followup: error: {_one(exc)}\n")
     except BackendError as exc:
-        err.write(f"followup: error: {exc.reason}\n")
+        err.write(f"followup: error: {_one(exc.reason)}\n")
     except ValidationError as exc:
         where = getattr(args, "notes", None) or (f"interview {args.id}" if getattr(args, "id", None) else "notes")
-        err.write(f"followup: error: {where}: {one_line(exc)}\n")
+        err.write(f"followup: error: {where}: {_one(one_line(exc))}\n")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(f"followup: error: {where}{exc.strerror or exc}\n")
     return EXIT_USAGE
+
+
+def _one(problem: object) -> str:
+    """A problem on one line, whatever its text held."""
+    return " ".join(str(problem).split())
 
 
 if __name__ == "__main__":  # pragma: no cover

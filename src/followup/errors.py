@@ -7,6 +7,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+
+class InputError(ValueError):
+    """Input the advisor cannot use: a file, a setting, a value. The message is one line that
+    names what is wrong (the file, the variable or the field) and what would be accepted."""
+
+
 _UNION_TAGS = {"article", "contact"}
 _DATE_ERRORS = {
     "date_parsing",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -49,10 +50,18 @@ _EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
+_REFUSED_CATEGORIES = ("Cc", "Cf", "Cs")
+#: Line and paragraph separators (U+2028, U+2029) break a single line as a newline would.
+_LINE_BREAK_CATEGORIES = ("Zl", "Zp")
+
+
 def _no_control_chars(value: str, *, multiline: bool) -> str:
+    """Refuses control characters (and, in a one-line field, line breaks of any kind); the text
+    is kept in Unicode's composed form (NFC), so "Zoë" typed either way is one name."""
     allowed = {"\n", "\t", "\r"} if multiline else {"\t"}
+    refused = _REFUSED_CATEGORIES if multiline else _REFUSED_CATEGORIES + _LINE_BREAK_CATEGORIES
     for ch in value:
-        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+        if ch not in allowed and unicodedata.category(ch) in refused:
             if ch == "\u200d":  # zero-width joiner is part of ordinary text in several scripts
                 continue
             raise PydanticCustomError(
@@ -60,7 +69,7 @@ def _no_control_chars(value: str, *, multiline: bool) -> str:
                 "contains a control character ({code}); remove it",
                 {"code": f"U+{ord(ch):04X}"},
             )
-    return value
+    return unicodedata.normalize("NFC", value)
 
 
 def _single_line(value: str) -> str:
@@ -100,7 +109,23 @@ def _plausible(value: date) -> date:
     return value
 
 
-Day = Annotated[date, AfterValidator(_plausible)]
+_ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def _iso_only(value: Any) -> Any:
+    """Only a date written as YYYY-MM-DD (or a ``date``): not a number of seconds, not a
+    date and time, which pydantic would otherwise read as a date."""
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_iso", "must be a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value.strip()
+    shown = repr(value)[:40] if not isinstance(value, str) else repr(value[:40])
+    raise PydanticCustomError("date_iso", "{shown} is not a real date (write it as YYYY-MM-DD)", {"shown": shown})
+
+
+Day = Annotated[date, BeforeValidator(_iso_only), AfterValidator(_plausible)]
 
 
 def _check_email(value: str | None) -> str | None:
@@ -209,8 +234,8 @@ class EmployerReply(Strict):
 
 
 def name_key(name: str) -> str:
-    """How two spellings of one name are compared: case and spacing ignored."""
-    return " ".join(name.casefold().split())
+    """How two spellings of one name are compared: Unicode form (NFC), case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 @cache
@@ -252,8 +277,8 @@ class InterviewNotes(Strict):
         if code not in supported_countries():
             raise PydanticCustomError(
                 "country",
-                "{value!r} is not a country code with known public holidays (use ISO codes such as US, GB, DE, FR, IN)",
-                {"value": value},
+                "{shown} is not a country code with known public holidays (use ISO codes such as US, GB, DE, FR, IN)",
+                {"shown": repr(value[:20])},
             )
         return code
 

@@ -9,13 +9,23 @@ from typing import Any
 
 import yaml
 
+from followup.errors import InputError
+from followup.files import (
+    MAX_NESTING,
+    DuplicateKey,
+    FileProblem,
+    loads_json,
+    nesting_depth,
+    read_text,
+    write_text,
+)
 from followup.models import NOTES_MAX_BYTES, InterviewNotes
 
 #: A notes file may be a little larger than the notes it holds (comments, layout).
 NOTES_FILE_MAX_BYTES = 4 * NOTES_MAX_BYTES
 
 
-class NotesFileError(ValueError):
+class NotesFileError(InputError):
     """The file itself cannot be read as notes (missing, too big, not YAML or JSON)."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
@@ -42,19 +52,46 @@ YamlLoader.add_implicit_resolver(
 )
 
 
-def parse_notes(text: str, *, fmt: str, source: str = "notes") -> InterviewNotes:
-    """Notes from YAML or JSON text. Raises NotesFileError or pydantic.ValidationError."""
-    if len(text.encode()) > NOTES_FILE_MAX_BYTES:
-        raise NotesFileError(source, f"is larger than {NOTES_FILE_MAX_BYTES:,} bytes")
-    data: Any
+def _unique_mapping(loader: YamlLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    """A YAML mapping that refuses a key given twice (plain YAML keeps the last, silently)."""
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+        if key in seen:
+            raise DuplicateKey(f"the key {key!r} is given twice (line {key_node.start_mark.line + 1}); keep one")
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:map", _unique_mapping)
+
+
+def load_data(text: str, *, fmt: str, source: str = "notes") -> Any:
+    """YAML or JSON text as data: nesting bounded, duplicate keys refused. Raises NotesFileError."""
+    if nesting_depth(text) > MAX_NESTING:
+        raise NotesFileError(source, f"is nested more than {MAX_NESTING} levels deep")
     try:
-        data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=YamlLoader)
+        return loads_json(text) if fmt == "json" else yaml.load(text, Loader=YamlLoader)
+    except DuplicateKey as exc:
+        raise NotesFileError(source, str(exc)) from None
     except json.JSONDecodeError as exc:
         raise NotesFileError(source, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise NotesFileError(source, f"is not valid YAML{where}") from None
+    except (RecursionError, InputError):
+        raise NotesFileError(source, f"is nested more than {MAX_NESTING} levels deep") from None
+
+
+def parse_notes(text: str, *, fmt: str, source: str = "notes") -> InterviewNotes:
+    """Notes from YAML or JSON text. Raises NotesFileError or pydantic.ValidationError."""
+    if len(text.encode()) > NOTES_FILE_MAX_BYTES:
+        raise NotesFileError(source, f"is larger than {NOTES_FILE_MAX_BYTES:,} bytes")
+    data = load_data(text, fmt=fmt, source=source)
     if not isinstance(data, dict):
         raise NotesFileError(source, "must hold a mapping of fields (candidate_name, company, ...)")
     return InterviewNotes.model_validate(data)
@@ -65,20 +102,9 @@ def load_notes(path: str | Path) -> InterviewNotes:
     path = Path(path)
     fmt = _format(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(NOTES_FILE_MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise NotesFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise NotesFileError(path, "is a directory, not a notes file") from None
-    except OSError as exc:
-        raise NotesFileError(path, f"cannot be read ({exc.strerror})") from None
-    if len(raw) > NOTES_FILE_MAX_BYTES:
-        raise NotesFileError(path, f"is larger than {NOTES_FILE_MAX_BYTES:,} bytes")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotesFileError(path, "is not UTF-8 text") from None
+        text = read_text(path, max_bytes=NOTES_FILE_MAX_BYTES, what="notes file")
+    except FileProblem as exc:
+        raise NotesFileError(path, exc.problem) from None
     return parse_notes(text, fmt=fmt, source=str(path))
 
 
@@ -89,7 +115,10 @@ def notes_to_data(notes: InterviewNotes) -> dict[str, Any]:
 def dump_notes(notes: InterviewNotes, path: str | Path) -> None:
     """Write notes as YAML or JSON, by the file's extension; ``load_notes`` reads it back."""
     path = Path(path)
-    path.write_text(notes_to_text(notes, fmt=_format(path)), encoding="utf-8")
+    try:
+        write_text(path, notes_to_text(notes, fmt=_format(path)))
+    except FileProblem as exc:
+        raise NotesFileError(path, exc.problem) from None
 
 
 def notes_to_text(notes: InterviewNotes, *, fmt: str) -> str:

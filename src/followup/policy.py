@@ -28,7 +28,8 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from followup.business_days import BusinessCalendar, calendar_for
 from followup.config import PolicyConfig
 from followup.decision import Action, Decision, Need, Status, Step
-from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome, name_key
+from followup.errors import InputError
+from followup.models import EARLIEST_DATE, LATEST_DATE, InterviewerRole, InterviewNotes, MessageKind, Outcome, name_key
 from followup.wording import day, days_phrase, join_names
 
 _SENIOR_PLACEHOLDER = "\x00senior"  # stands for the senior contact still to be named
@@ -93,9 +94,12 @@ def decide(notes: InterviewNotes, today: date, config: PolicyConfig | None = Non
 
     Pure: the same arguments always give the same decision, and nothing is read
     from the clock, the disk or the network. Raises :class:`pydantic.ValidationError`,
-    naming the field, when the notes describe something after ``today``.
+    naming the field, when the notes describe something after ``today``, and
+    :class:`followup.errors.InputError` for a ``today`` outside 1990-2100.
     """
     config = config or PolicyConfig()
+    if not EARLIEST_DATE <= today <= LATEST_DATE:
+        raise InputError(f"today: {today} is outside the supported range ({EARLIEST_DATE} to {LATEST_DATE})")
     _refuse_future(notes, today)
     ctx = _context(notes, config)
     sent = _history(notes)

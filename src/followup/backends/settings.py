@@ -1,15 +1,14 @@
-"""Where the model settings come from: the environment, read in one place."""
+"""The model endpoint's settings, taken from :mod:`followup.settings` (the one place the
+environment is read); the API key is resolved here and only here."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from followup.backends.base import MissingCredentials
+from followup.settings import BACKENDS, DEFAULT_MODEL, OPENAI_URL, Settings, current
 
-OPENAI_URL = "https://api.openai.com/v1"
-DEFAULT_MODEL = "gpt-4o-mini"
-BACKENDS = ("auto", "openai", "local", "template")
+__all__ = ["BACKENDS", "DEFAULT_MODEL", "OPENAI_URL", "OpenAISettings", "backend_choice", "openai_settings"]
 
 
 @dataclass(frozen=True)
@@ -22,20 +21,18 @@ class OpenAISettings:
 
 
 def backend_choice() -> str:
-    choice = os.environ.get("FOLLOWUP_BACKEND", "auto").strip().lower() or "auto"
-    if choice not in BACKENDS:
-        raise ValueError(f"FOLLOWUP_BACKEND={choice!r}: use one of {', '.join(BACKENDS)}")
-    return choice
+    return current().backend
 
 
 def openai_configured() -> bool:
-    return bool(os.environ.get("OPENAI_API_KEY") or os.environ.get("OPENAI_BASE_URL"))
+    return current().openai_configured
 
 
-def openai_settings() -> OpenAISettings:
-    """The OpenAI-compatible endpoint's settings; the API key is resolved here and only here."""
-    base_url = (os.environ.get("OPENAI_BASE_URL") or OPENAI_URL).rstrip("/")
-    key = os.environ.get("OPENAI_API_KEY", "").strip()
+def openai_settings(settings: Settings | None = None) -> OpenAISettings:
+    """The OpenAI-compatible endpoint's settings."""
+    settings = settings or current()
+    base_url = settings.openai_base_url or OPENAI_URL
+    key = (settings.openai_api_key or "").strip()
     if not key:
         if base_url == OPENAI_URL:
             raise MissingCredentials(
@@ -46,7 +43,7 @@ def openai_settings() -> OpenAISettings:
     return OpenAISettings(
         base_url=base_url,
         api_key=key,
-        model=os.environ.get("FOLLOWUP_MODEL", DEFAULT_MODEL),
-        timeout=float(os.environ.get("FOLLOWUP_TIMEOUT", "60")),
-        max_retries=int(os.environ.get("FOLLOWUP_MAX_RETRIES", "2")),
+        model=settings.model,
+        timeout=settings.timeout,
+        max_retries=settings.max_retries,
     )

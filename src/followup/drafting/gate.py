@@ -16,6 +16,7 @@ from pathlib import Path
 
 from followup.advice import Attempt, Draft, Usage
 from followup.backends.base import Backend, BackendError
+from followup.backends.deadline import deadline_at
 from followup.drafting.context import DraftContext
 from followup.drafting.prompts import Prompt
 from followup.drafting.templates import compose, subject
@@ -25,6 +26,9 @@ from followup.tone.report import DraftKind
 from followup.tone.text import CLOSING_ALTERNATIVES
 
 MAX_ATTEMPTS = 3
+#: An attempt's text is kept for the evals and the curious up to this length; a server that
+#: answers with megabytes must not make every result that size.
+MAX_KEPT_CHARS = 4_000
 #: Two drafts to members of one panel may not be more alike than this (difflib ratio,
 #: with the recipients' names masked).
 MAX_PANEL_SIMILARITY = 0.85
@@ -46,17 +50,37 @@ def draft_one(
     backend: Backend | None,
     prompts: dict[str, Prompt],
     earlier: Sequence[Draft] = (),
+    deadline: float | None = None,
 ) -> Draft:
-    """One recipient's draft: the model's if it passes the gate, else the template's."""
+    """One recipient's draft: the model's if it passes the gate, else the template's.
+
+    ``deadline`` (``time.monotonic()``) bounds the model's work: no attempt starts after
+    it, and the backend cancels a request still running when it passes."""
     start = time.perf_counter()
     if backend is None:
         return _template(ctx, notes, "template", None, [], None, start)
+    with deadline_at(deadline):
+        return _draft_with_model(ctx, notes, backend, prompts, earlier, deadline, start)
+
+
+def _draft_with_model(
+    ctx: DraftContext,
+    notes: InterviewNotes,
+    backend: Backend,
+    prompts: dict[str, Prompt],
+    earlier: Sequence[Draft],
+    deadline: float | None,
+    start: float,
+) -> Draft:
     prompt = prompts[prompt_id(ctx)]
     attempts: list[Attempt] = []
     feedback: list[str] = []
     reason = None
     base_model = getattr(backend, "mode", "chat") == "completion"
     for number in range(1, MAX_ATTEMPTS + 1):
+        if deadline is not None and time.monotonic() >= deadline:
+            reason = f"{reason}; no time was left for another attempt" if reason else "no time was left for the model"
+            break
         try:
             generation = backend.generate(prompt, ctx.facts(), feedback, opening(ctx) if base_model else "")
         except BackendError as exc:
@@ -76,7 +100,7 @@ def draft_one(
             rejected = f"too similar to the draft for {twin.recipient}"
         attempts.append(
             Attempt(
-                number=number, text=body, tone=report, rejected_because=rejected,
+                number=number, text=kept(body), tone=report, rejected_because=rejected,
                 usage=usage, latency_s=generation.latency_s,
             )
         )  # fmt: skip
@@ -92,6 +116,13 @@ def draft_one(
         feedback = _feedback(report, twin)
         reason = f"the model's drafts did not pass the tone check ({rejected})"
     return _template(ctx, notes, backend.name, backend.model, attempts, reason, start)
+
+
+def kept(text: str) -> str:
+    """An attempt's text as it is kept: whole up to MAX_KEPT_CHARS, then cut with a note."""
+    if len(text) <= MAX_KEPT_CHARS:
+        return text
+    return text[:MAX_KEPT_CHARS] + f"\n[... {len(text) - MAX_KEPT_CHARS:,} more characters not kept]"
 
 
 def clean(text: str) -> str:

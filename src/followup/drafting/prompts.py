@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from followup.errors import one_line
+from followup.errors import InputError, one_line
+from followup.settings import current
 from followup.tone.report import DraftKind
 
-#: The prompts shipped with the project (a checkout's top-level prompts/ folder).
-DEFAULT_DIR = Path(__file__).resolve().parents[3] / "prompts"
+#: The prompts shipped with the package (``src/followup/prompts/`` in a checkout), read as
+#: package data so that an installed wheel finds them too.
+DEFAULT_DIR = Path(str(resources.files("followup") / "prompts"))
+#: Prompt files are small; a bigger file is a mistake, not a prompt.
+MAX_PROMPT_BYTES = 256 * 1024
 #: What the base model writes after each message in the few-shot text; generation stops there.
 END = "### End"
 STOP = [END, "### Facts", "END NOTES"]
 
 
-class PromptError(ValueError):
+class PromptError(InputError):
     """A prompt file that cannot be used: its message names the file and the problem."""
 
 
@@ -101,22 +106,35 @@ class Prompt:
         return "\n".join(parts) + opening
 
 
+#: Every prompt the advisor asks for; a folder of prompts must hold each of them.
+REQUIRED = ("thank_you", "value_add", "introduction", "check_in", "escalation", "closing", "linkedin_note")
+
+
 def prompts_dir() -> Path:
-    return Path(os.environ.get("FOLLOWUP_PROMPTS") or DEFAULT_DIR)
+    """FOLLOWUP_PROMPTS, else the shipped prompts."""
+    return current().prompts_dir or DEFAULT_DIR
 
 
 def load_prompts(directory: Path | None = None) -> dict[str, Prompt]:
-    """Every ``*.yaml`` prompt in ``directory`` (the shipped prompts by default), by id."""
+    """Every ``*.yaml`` prompt in ``directory`` (the shipped prompts by default), by id.
+
+    Raises PromptError, naming the folder or the file, when the folder is missing or
+    empty, a file is unreadable or invalid, or one of the prompts the advisor needs is
+    missing."""
+    named = directory is None and current().prompts_dir is not None
     directory = directory or prompts_dir()
+    where = f"FOLLOWUP_PROMPTS={directory}" if named else str(directory)
+    if not directory.is_dir():
+        raise PromptError(f"{where}: no prompt files there (it is not a folder)")
     files = sorted(directory.glob("*.yaml"))
     if not files:
-        raise PromptError(f"{directory}: no prompt files (*.yaml) found")
+        raise PromptError(f"{where}: no prompt files (*.yaml) found")
     prompts: dict[str, Prompt] = {}
     for path in files:
-        raw = path.read_bytes()
+        raw = _read(path)
         try:
             data = yaml.safe_load(raw)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             raise PromptError(f"{path}: is not valid YAML") from None
         try:
             spec = PromptSpec.model_validate(data)
@@ -125,4 +143,20 @@ def load_prompts(directory: Path | None = None) -> dict[str, Prompt]:
         if spec.id in prompts:
             raise PromptError(f"{path}: id {spec.id!r} is also used by {prompts[spec.id].path.name}")
         prompts[spec.id] = Prompt(spec, path, hashlib.sha256(raw).hexdigest()[:12])
+    missing = [name for name in REQUIRED if name not in prompts]
+    if missing:
+        raise PromptError(f"{where}: no prompt with id {', '.join(missing)}")
     return prompts
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise PromptError(f"{path}: is not a regular file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PROMPT_BYTES + 1)
+    except OSError as exc:
+        raise PromptError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(raw) > MAX_PROMPT_BYTES:
+        raise PromptError(f"{path}: is larger than {MAX_PROMPT_BYTES:,} bytes")
+    return raw

@@ -4,35 +4,41 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from followup.backends.choose import resolve_name
-from followup.backends.settings import BACKENDS, DEFAULT_MODEL, OPENAI_URL
+from followup.backends.settings import BACKENDS, OPENAI_URL
 from followup.drafting.prompts import DEFAULT_DIR, PromptError, load_prompts
+from followup.errors import InputError
 from followup.evals.cache import CachingBackend
 from followup.evals.cases import CaseError, load_cases
 from followup.evals.compare import compare
 from followup.evals.reports import markdown, write
 from followup.evals.runner import metrics, run_cases
+from followup.settings import current
 
-ROOT = DEFAULT_DIR.parent
-DEFAULT_CACHE = ROOT / "evals" / "cache"
+#: Cases and the cache are the project's files, found from where the command runs (a checkout's root).
+DEFAULT_CASES = "evals/cases/*.yaml"
+DEFAULT_CACHE = Path("evals") / "cache"
+#: Where a git ref keeps its prompts: the package's folder, or the top-level one of older refs.
+PROMPT_FOLDERS = ("src/followup/prompts", "prompts")
 
 
-class EvalUsageError(Exception):
+class EvalUsageError(InputError):
     """A usage error of followup eval: exit code 2."""
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("eval", help="run the eval cases against the prompts; compare with a baseline")
     parser.add_argument("--backend", choices=list(BACKENDS), default="template")
-    parser.add_argument("--prompts", type=Path, default=None, help="the candidate prompts (default: prompts/)")
-    parser.add_argument("--baseline", help="baseline prompts: a folder, or a git ref whose prompts/ to use")
-    parser.add_argument("--cases", default=str(ROOT / "evals" / "cases" / "*.yaml"), help="a glob of case files")
+    parser.add_argument(
+        "--prompts", type=Path, default=None, help="the candidate prompts (default: src/followup/prompts/)"
+    )
+    parser.add_argument("--baseline", help="baseline prompts: a folder, or a git ref whose prompts to use")
+    parser.add_argument("--cases", default=DEFAULT_CASES, help="a glob of case files")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--concurrency", type=int, default=1)
     cache = parser.add_mutually_exclusive_group()
@@ -112,16 +118,18 @@ def _backends(args: argparse.Namespace) -> _Backends:
     if name == "local":
         from followup.backends.local import BUNDLED, LocalBackend
 
-        model = Path(os.environ["FOLLOWUP_LOCAL_MODEL"]).stem if os.environ.get("FOLLOWUP_LOCAL_MODEL") else BUNDLED
-        api = "completion" if model == BUNDLED else os.environ.get("FOLLOWUP_LOCAL_API", "chat")
+        settings = current()
+        model = Path(settings.local_model).stem if settings.local_model else BUNDLED
+        api = "completion" if model == BUNDLED else settings.local_api
         identity = {"backend": "local", "endpoint": "local", "model": model, "api": api}
         return _Backends("local", LocalBackend, identity, cache, mode)
     from followup.backends.openai_backend import OpenAIBackend
 
+    settings = current()
     identity = {
         "backend": "openai",
-        "endpoint": (os.environ.get("OPENAI_BASE_URL") or OPENAI_URL).rstrip("/"),
-        "model": os.environ.get("FOLLOWUP_MODEL", DEFAULT_MODEL),
+        "endpoint": settings.openai_base_url or OPENAI_URL,
+        "model": settings.model,
         "api": "chat",
     }
     return _Backends("openai", OpenAIBackend, identity, cache, mode)
@@ -131,19 +139,17 @@ def _baseline(value: str) -> Path:
     path = Path(value)
     if path.is_dir():
         return path
+    for folder in PROMPT_FOLDERS:
+        listing = subprocess.run(
+            ["git", "ls-tree", "--name-only", f"{value}:{folder}"], capture_output=True, text=True, check=False
+        )
+        if listing.returncode == 0:
+            break
+    else:
+        raise EvalUsageError(f"--baseline {value}: neither a folder nor a git ref with a prompts folder")
     target = Path(tempfile.mkdtemp(prefix="followup-baseline-"))
-    listing = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-tree", "--name-only", f"{value}:prompts"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if listing.returncode != 0:
-        raise EvalUsageError(f"--baseline {value}: neither a folder nor a git ref with a prompts/ folder")
     for name in listing.stdout.split():
         if name.endswith(".yaml"):
-            shown = subprocess.run(
-                ["git", "-C", str(ROOT), "show", f"{value}:prompts/{name}"], capture_output=True, check=True
-            )
+            shown = subprocess.run(["git", "show", f"{value}:{folder}/{name}"], capture_output=True, check=True)
             (target / name).write_bytes(shown.stdout)
     return target
