@@ -11,10 +11,11 @@ from typing import NoReturn, TextIO
 
 from pydantic import ValidationError
 
+from followup import presentation
 from followup.advice import Advice
 from followup.backends.base import BackendError
 from followup.backends.settings import BACKENDS
-from followup.decision import Action, Decision, Status
+from followup.decision import Decision
 from followup.errors import one_line
 from followup.evals.command import EvalUsageError
 from followup.evals.command import register as register_eval
@@ -23,7 +24,7 @@ from followup.policy import decide
 from followup.store import StoreError
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
 from followup.tracker_cli import register as register_tracker
-from followup.wording import day, join_names
+from followup.wording import join_names
 
 #: The longest draft the command reads; the tone check judges longer ones by length alone.
 MAX_DRAFT_CHARS = 1_000_000
@@ -184,32 +185,7 @@ def _tone_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 def render_decision(decision: Decision) -> str:
     """The decision as a person reads it: the ladder, the action, why, and what follows."""
-    today = decision.today
-    lines = [_ladder(decision.action)]
-    if decision.action is None:
-        lines.append("Nothing to chase.")
-    else:
-        when = {
-            Status.now: "today",
-            Status.scheduled: f"on {day(decision.due_on or today, today)}",
-            Status.done: "done",
-        }[decision.status]
-        lines.append(f"{decision.action.label}: {when}")
-    lines.append(f"Why: {decision.reason}")
-    if decision.to or decision.cc:
-        to = join_names(decision.to) or "(someone more senior, to be named)"
-        lines.append(f"To: {to}" + (f" (cc {join_names(decision.cc)})" if decision.cc else ""))
-    for need in decision.needs:
-        lines.append(f"Needed: {need.question}")
-    if decision.timeline:
-        lines.append("Then, if you hear nothing:")
-        lines.extend(f"  {day(step.due_on, today):<12} {step.summary}" for step in decision.timeline)
-    lines.append(f"(rule {decision.rule})")
-    return "\n".join(lines) + "\n"
-
-
-def _ladder(current: Action | None) -> str:
-    return " > ".join(f"[{action.label.upper()}]" if action == current else action.label.lower() for action in Action)
+    return presentation.text(decision)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
