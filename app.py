@@ -35,6 +35,7 @@ from followup.ui.serving import ServingError, launch_options
 
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
 WRITERS = [
+    ("As set up on this computer (FOLLOWUP_BACKEND, else the best available)", ""),
     ("The best available (a model if one is set up, else the built-in templates)", "auto"),
     ("The built-in templates (fast, offline)", "template"),
     ("The small model on this computer", "local"),
@@ -51,11 +52,21 @@ MAIL_JS = """() => {
     + "&body=" + encodeURIComponent(value("#body textarea"));
   link.click();
 }"""
-# On a phone the result is below the form: bring it (or the first error) into view.
+# On a phone the result is below the form: fold the form away and bring the result into
+# view; when a field is wrong, unfold it and bring the first error into view instead.
 SCROLL_JS = """() => {
+  const box = document.querySelector("#form-box");
+  const content = box && box.querySelector("[data-testid=accordion-content]");
+  const open = content && content.style.display !== "none";
   const error = document.querySelector(".field-error");
-  const target = error || (window.innerWidth < 900 ? document.querySelector("#decision") : null);
-  if (target) target.scrollIntoView({block: "start"});
+  const toggle = () => box.querySelector("button.label-wrap").click();
+  if (error) {
+    if (!open) toggle();
+    requestAnimationFrame(() => error.scrollIntoView({block: "center"}));
+  } else if (window.innerWidth < 900) {
+    if (open) toggle();
+    requestAnimationFrame(() => document.querySelector("#decision").scrollIntoView({block: "start"}));
+  }
 }"""
 
 
@@ -86,9 +97,13 @@ def _advise(values: tuple[Any, ...], *, keep_edits: bool) -> Any:
     except ValidationError as exc:
         yield _errors(forms.errors_by_slot(exc, data))
         return
-    yield {**_errors({}), card: render.decision_card(view(decision)), body: gr.update(interactive=False),
-           keep: gr.update(interactive=False)}  # fmt: skip
-    advised = service.advise(notes, today, writer)
+    yield {
+        **_errors({}),
+        card: render.decision_card(view(decision)),
+        body: gr.update(interactive=False),
+        keep: gr.update(interactive=False),
+    }
+    advised = service.advise(notes, today, writer or None)
     rule = advised.advice.decision.rule
     drafts = [_draft(d, notes, advised.fallback_reason, old if keep_edits else [], rule) for d in advised.advice.drafts]
     event = calendar_event(notes, advised.advice.decision, after_today=True)
@@ -130,18 +145,36 @@ def _draft(
         "prompt": f"{draft.prompt_id} v{draft.prompt_version} #{draft.prompt_hash}",
     }
     header = render.draft_header(draft, fallback, getattr(person, "email", None))
-    return {"recipient": draft.recipient, "kind": draft.kind.value, "channel": draft.channel.value,
-            "subject": subject, "body": text, "edited": bool(mine), "header": header, "details": details,
-            "tone": render.tone_summary(tone, text, details)}  # fmt: skip
+    return {
+        "recipient": draft.recipient,
+        "kind": draft.kind.value,
+        "channel": draft.channel.value,
+        "subject": subject,
+        "body": text,
+        "edited": bool(mine),
+        "header": header,
+        "details": details,
+        "tone": render.tone_summary(tone, text, details),
+    }
 
 
 def _shown(drafts: list[dict[str, Any]], index: str | None) -> dict[Any, Any]:
     if not drafts or index is None:
-        return {header: "", subject: "", body: gr.update(value="", interactive=True), tone: "",
-                keep: gr.update(interactive=True)}  # fmt: skip
+        return {
+            header: "",
+            subject: "",
+            body: gr.update(value="", interactive=True),
+            tone: "",
+            keep: gr.update(interactive=True),
+        }
     d = drafts[int(index)]
-    return {header: d["header"], subject: d["subject"], body: gr.update(value=d["body"], interactive=True),
-            tone: d["tone"], keep: gr.update(interactive=True)}  # fmt: skip
+    return {
+        header: d["header"],
+        subject: d["subject"],
+        body: gr.update(value=d["body"], interactive=True),
+        tone: d["tone"],
+        keep: gr.update(interactive=True),
+    }
 
 
 def show(drafts: list[dict[str, Any]], index: str | None) -> dict[Any, Any]:
@@ -153,6 +186,8 @@ def edit(drafts: list[dict[str, Any]], index: str | None, text: str, title: str,
     if not drafts or index is None or not notes_json:
         return drafts, gr.update()
     d = dict(drafts[int(index)])
+    if (text, title) == (d["body"], d["subject"]):
+        return drafts, gr.update()  # the page showing what it holds (a new draft, another tab), not an edit
     report = evaluate_tone(
         text, kind=d["kind"], notes=InterviewNotes.model_validate_json(notes_json), channel=d["channel"]
     )
@@ -189,18 +224,25 @@ def load_example() -> list[Any]:
         }
     )
     shown = len(notes.interviewers)
-    return [*forms.form_from_notes(notes), today.isoformat(), shown,
-            *(gr.update(visible=i < shown) for i in range(forms.INTERVIEWER_ROWS))]  # fmt: skip
+    return [
+        *forms.form_from_notes(notes),
+        today.isoformat(),
+        shown,
+        *(gr.update(visible=i < shown) for i in range(forms.INTERVIEWER_ROWS)),
+    ]
 
 
 def add_person(count: int) -> list[Any]:
     count = min(count + 1, forms.INTERVIEWER_ROWS)
-    return [count, *(gr.update(visible=i < count) for i in range(forms.INTERVIEWER_ROWS)),
-            gr.update(visible=count < forms.INTERVIEWER_ROWS)]  # fmt: skip
+    return [
+        count,
+        *(gr.update(visible=i < count) for i in range(forms.INTERVIEWER_ROWS)),
+        gr.update(visible=count < forms.INTERVIEWER_ROWS),
+    ]
 
 
 def chat(message: str, history: list[dict[str, str]], state: dict[str, Any], writer: str) -> Any:
-    reply, state = respond(message, state, date.today(), writer)
+    reply, state = respond(message, state, date.today(), writer or None)
     history = [*history, {"role": "user", "content": safe(message)}, {"role": "assistant", "content": reply}]
     return "", history, state
 
@@ -212,13 +254,9 @@ def tracker_view() -> tuple[str, Any]:
             items = service.tracked(store, date.today())
     except StoreError as exc:
         return render.saved_note(f"The tracker cannot be opened: {exc}", ok=False), gr.update(choices=[])
-    cards = [
-        (t.id, t.notes.role, t.notes.company, t.notes.interview_date.isoformat(), t.notes.outcome.value,
-         view(t.decision) if t.decision else None)
-        for t in items
-    ]  # fmt: skip
+    cards = [(t.id, t.notes, view(t.decision) if t.decision else None) for t in items]
     choices = [(f"{t.notes.role} at {t.notes.company} ({t.notes.interview_date})", t.id) for t in items]
-    return render.tracker_cards(cards), gr.update(choices=choices)
+    return render.tracker_cards(cards, date.today()), gr.update(choices=choices)
 
 
 def tracker_record(interview: Any, what: str, kind: str, who: str, on_value: Any, new_value: Any, outcome: str) -> str:
@@ -252,65 +290,99 @@ with gr.Blocks(title="Follow-up advisor") as demo:
         with gr.Tab("Advise", id="advise"):
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=320):
-                    example = gr.Button("Fill in an example", size="sm")
-                    candidate = gr.Textbox(label="Your name", elem_id="candidate")
-                    e_candidate = gr.HTML(visible=False, elem_id="error-candidate_name")
-                    company = gr.Textbox(label="Company", elem_id="company")
-                    e_company = gr.HTML(visible=False, elem_id="error-company")
-                    role = gr.Textbox(label="Role", elem_id="role")
-                    e_role = gr.HTML(visible=False, elem_id="error-role")
-                    gr.Markdown("**Who you met**")
-                    people: list[Any] = []
-                    groups = []
-                    for i in range(forms.INTERVIEWER_ROWS):
-                        with gr.Group(visible=i == 0, elem_id=f"person-{i}") as group:
-                            with gr.Row():
-                                people.append(gr.Textbox(label="Name", elem_id=f"person-{i}-name", min_width=140))
-                                people.append(gr.Textbox(label="Title", elem_id=f"person-{i}-title", min_width=140))
-                            with gr.Row():
-                                people.append(
-                                    gr.Textbox(label="E-mail (optional)", elem_id=f"person-{i}-email", min_width=140)
-                                )
-                                people.append(gr.Dropdown(forms.ROLE_CHOICES, value="panel", label="Their part",
-                                                          elem_id=f"person-{i}-role", min_width=140))  # fmt: skip
-                        groups.append(group)
-                    shown_people = gr.State(1)
-                    add = gr.Button("Add interviewer", size="sm", elem_id="add-person")
-                    e_people = gr.HTML(visible=False, elem_id="error-interviewers")
-                    interview_date = gr.DateTime(
-                        label="Interview date", include_time=False, type="string", elem_id="interview-date"
-                    )
-                    e_date = gr.HTML(visible=False, elem_id="error-interview_date")
-                    asked = gr.Checkbox(label="I asked about next steps before leaving", elem_id="asked")
-                    promised = gr.DateTime(
-                        label="They said they'd decide by", include_time=False, type="string", elem_id="promised"
-                    )
-                    e_promised = gr.HTML(visible=False, elem_id="error-promised_reply_date")
-                    topics = gr.Textbox(label="What you discussed (one per line)", lines=3, elem_id="topics")
-                    e_topics = gr.HTML(visible=False, elem_id="error-topics")
-                    with gr.Accordion("More: what you sent, replies, things to share, outcome", open=False) as more:
-                        gr.Markdown("**Messages you have already sent**")
-                        sent: list[Any] = []
-                        for kind_value, kind_label in forms.SENT_KINDS:
-                            with gr.Row():
-                                sent.append(gr.Checkbox(label=kind_label, elem_id=f"sent-{kind_value}", min_width=160))
-                                sent.append(gr.DateTime(label="Sent on", include_time=False, type="string",
-                                                        elem_id=f"sent-{kind_value}-on", min_width=140))  # fmt: skip
-                                sent.append(gr.Textbox(label="To (empty: everyone you met)",
-                                                       elem_id=f"sent-{kind_value}-to", min_width=140))  # fmt: skip
-                        replies = gr.Dataframe(headers=forms.REPLY_COLUMNS, type="array", interactive=True,
-                                               label="Replies from the employer (dates as YYYY-MM-DD)")  # fmt: skip
-                        shareables = gr.Dataframe(headers=forms.SHAREABLE_COLUMNS, type="array", interactive=True,
-                                                  label="Things to share")  # fmt: skip
-                        updates = gr.Textbox(label="Your news (travel, other offers' deadlines)", lines=2)
-                        outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
-                        senior_name = gr.Textbox(label="Someone more senior: name")
-                        senior_title = gr.Textbox(label="Someone more senior: title")
-                        country = gr.Textbox(label="Country for public holidays (e.g. US, GB, DE)")
-                        writer = gr.Dropdown(WRITERS, value="auto", label="Who writes the drafts", elem_id="writer")
-                        today = gr.DateTime(label="Today", include_time=False, type="string",
-                                            value=date.today().isoformat(), elem_id="today")  # fmt: skip
-                    e_more = gr.HTML(visible=False, elem_id="error-more")
+                    with gr.Accordion("Your interview", open=True, elem_id="form-box"):
+                        example = gr.Button("Fill in an example", size="sm")
+                        candidate = gr.Textbox(label="Your name", elem_id="candidate")
+                        e_candidate = gr.HTML(visible=False, elem_id="error-candidate_name")
+                        company = gr.Textbox(label="Company", elem_id="company")
+                        e_company = gr.HTML(visible=False, elem_id="error-company")
+                        role = gr.Textbox(label="Role", elem_id="role")
+                        e_role = gr.HTML(visible=False, elem_id="error-role")
+                        gr.Markdown("**Who you met**")
+                        people: list[Any] = []
+                        groups = []
+                        for i in range(forms.INTERVIEWER_ROWS):
+                            with gr.Group(visible=i == 0, elem_id=f"person-{i}") as group:
+                                with gr.Row():
+                                    people.append(gr.Textbox(label="Name", elem_id=f"person-{i}-name", min_width=140))
+                                    people.append(gr.Textbox(label="Title", elem_id=f"person-{i}-title", min_width=140))
+                                with gr.Row():
+                                    people.append(
+                                        gr.Textbox(
+                                            label="E-mail (optional)", elem_id=f"person-{i}-email", min_width=140
+                                        )
+                                    )
+                                    people.append(
+                                        gr.Dropdown(
+                                            forms.ROLE_CHOICES,
+                                            value="panel",
+                                            label="Their part",
+                                            elem_id=f"person-{i}-role",
+                                            min_width=140,
+                                        )
+                                    )
+                            groups.append(group)
+                        shown_people = gr.State(1)
+                        add = gr.Button("Add interviewer", size="sm", elem_id="add-person")
+                        e_people = gr.HTML(visible=False, elem_id="error-interviewers")
+                        interview_date = gr.DateTime(
+                            label="Interview date", include_time=False, type="string", elem_id="interview-date"
+                        )
+                        e_date = gr.HTML(visible=False, elem_id="error-interview_date")
+                        asked = gr.Checkbox(label="I asked about next steps before leaving", elem_id="asked")
+                        promised = gr.DateTime(
+                            label="They said they'd decide by", include_time=False, type="string", elem_id="promised"
+                        )
+                        e_promised = gr.HTML(visible=False, elem_id="error-promised_reply_date")
+                        topics = gr.Textbox(label="What you discussed (one per line)", lines=3, elem_id="topics")
+                        e_topics = gr.HTML(visible=False, elem_id="error-topics")
+                        with gr.Accordion("More: what you sent, replies, things to share, outcome", open=False) as more:
+                            gr.Markdown("**Messages you have already sent**")
+                            sent: list[Any] = []
+                            for kind_value, kind_label in forms.SENT_KINDS:
+                                with gr.Row():
+                                    sent.append(
+                                        gr.Checkbox(label=kind_label, elem_id=f"sent-{kind_value}", min_width=160)
+                                    )
+                                    sent.append(
+                                        gr.DateTime(
+                                            label="Sent on",
+                                            include_time=False,
+                                            type="string",
+                                            elem_id=f"sent-{kind_value}-on",
+                                            min_width=140,
+                                        )
+                                    )
+                                    sent.append(
+                                        gr.Textbox(
+                                            label="To (empty: everyone you met)",
+                                            elem_id=f"sent-{kind_value}-to",
+                                            min_width=140,
+                                        )
+                                    )
+                            replies = gr.Dataframe(
+                                headers=forms.REPLY_COLUMNS,
+                                type="array",
+                                interactive=True,
+                                label="Replies from the employer (dates as YYYY-MM-DD)",
+                            )
+                            shareables = gr.Dataframe(
+                                headers=forms.SHAREABLE_COLUMNS, type="array", interactive=True, label="Things to share"
+                            )
+                            updates = gr.Textbox(label="Your news (travel, other offers' deadlines)", lines=2)
+                            outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
+                            senior_name = gr.Textbox(label="Someone more senior: name")
+                            senior_title = gr.Textbox(label="Someone more senior: title")
+                            country = gr.Textbox(label="Country for public holidays (e.g. US, GB, DE)")
+                            writer = gr.Dropdown(WRITERS, value="", label="Who writes the drafts", elem_id="writer")
+                            today = gr.DateTime(
+                                label="Today",
+                                include_time=False,
+                                type="string",
+                                value=date.today().isoformat(),
+                                elem_id="today",
+                            )
+                        e_more = gr.HTML(visible=False, elem_id="error-more")
                     go = gr.Button("Advise me", variant="primary", elem_id="advise")
                 with gr.Column(scale=1, min_width=320):
                     card = gr.HTML(render.PLACEHOLDER, elem_id="decision")
@@ -318,8 +390,13 @@ with gr.Blocks(title="Follow-up advisor") as demo:
                         pick = gr.Radio(label="Draft for", elem_id="pick")
                         header = gr.HTML(elem_id="draft-header")
                         subject = gr.Textbox(label="Subject", buttons=["copy"], elem_id="subject")
-                        body = gr.Textbox(label="Draft (edit it; the tone check runs again)", lines=10,
-                                          max_lines=30, buttons=["copy"], elem_id="body")  # fmt: skip
+                        body = gr.Textbox(
+                            label="Draft (edit it; the tone check runs again)",
+                            lines=10,
+                            max_lines=30,
+                            buttons=["copy"],
+                            elem_id="body",
+                        )
                         tone = gr.HTML(elem_id="tone")
                         with gr.Row():
                             mail = gr.Button("Open in your mail program", size="sm", elem_id="mail")
@@ -332,21 +409,54 @@ with gr.Blocks(title="Follow-up advisor") as demo:
                     drafts_state = gr.State([])
                     notes_state = gr.State(None)
 
-            form = [candidate, company, role, *people, interview_date, asked, promised, topics, shareables, updates,
-                    *sent, replies, outcome, senior_name, senior_title, country]  # fmt: skip
-            error_slots = dict(zip(forms.SLOTS, [e_candidate, e_company, e_role, e_people, e_date, e_promised,
-                                                 e_topics, e_more], strict=True))  # fmt: skip
-            result = [*error_slots.values(), more, card, drafts_box, pick, ics, saved, drafts_state, notes_state,
-                      header, subject, body, tone, keep]  # fmt: skip
+            form = [
+                candidate,
+                company,
+                role,
+                *people,
+                interview_date,
+                asked,
+                promised,
+                topics,
+                shareables,
+                updates,
+                *sent,
+                replies,
+                outcome,
+                senior_name,
+                senior_title,
+                country,
+            ]
+            error_slots = dict(
+                zip(
+                    forms.SLOTS,
+                    [e_candidate, e_company, e_role, e_people, e_date, e_promised, e_topics, e_more],
+                    strict=True,
+                )
+            )
+            result = [
+                *error_slots.values(),
+                more,
+                card,
+                drafts_box,
+                pick,
+                ics,
+                saved,
+                drafts_state,
+                notes_state,
+                header,
+                subject,
+                body,
+                tone,
+                keep,
+            ]
             example.click(load_example, None, [*form, today, shown_people, *groups])
             add.click(add_person, shown_people, [shown_people, *groups, add])
             go.click(submit, [*form, today, writer, drafts_state], result).then(None, js=SCROLL_JS)
             again.click(redo, [*form, today, writer, drafts_state], result)
             pick.input(show, [drafts_state, pick], [header, subject, body, tone, keep])
-            body.input(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone],
-                       trigger_mode="always_last")  # fmt: skip
-            subject.input(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone],
-                          trigger_mode="always_last")  # fmt: skip
+            body.change(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone])
+            subject.change(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone])
             mail.click(None, js=MAIL_JS)
 
         with gr.Tab("Chat", id="chat"):
@@ -371,22 +481,33 @@ with gr.Blocks(title="Follow-up advisor") as demo:
             cards = gr.HTML(elem_id="tracker")
             with gr.Accordion("Record what happened", open=False):
                 chosen = gr.Dropdown(label="Interview", choices=[], elem_id="record-interview")
-                what = gr.Radio([("A message I sent", "sent"), ("They replied", "replied"), ("The outcome", "outcome")],
-                                value="sent", label="What happened")  # fmt: skip
-                kind = gr.Dropdown([(label, value) for value, label in forms.SENT_KINDS], value="check_in",
-                                   label="Which message")  # fmt: skip
+                what = gr.Radio(
+                    [("A message I sent", "sent"), ("They replied", "replied"), ("The outcome", "outcome")],
+                    value="sent",
+                    label="What happened",
+                )
+                kind = gr.Dropdown(
+                    [(label, value) for value, label in forms.SENT_KINDS], value="check_in", label="Which message"
+                )
                 who = gr.Textbox(label="Sent to (empty: everyone you met; separate names with ;)")
                 on = gr.DateTime(label="On", include_time=False, type="string", value=date.today().isoformat())
                 new_date = gr.DateTime(label="New date they gave (replies)", include_time=False, type="string")
                 result_outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
                 record = gr.Button("Record", elem_id="record")
                 recorded = gr.HTML(elem_id="recorded")
-            refresh.click(tracker_view, None, [cards, chosen])
-            record.click(tracker_record, [chosen, what, kind, who, on, new_date, result_outcome], recorded).then(
-                tracker_view, None, [cards, chosen]
-            )
-    keep.click(save, notes_state, saved).then(tracker_view, None, [cards, chosen])
-    demo.load(tracker_view, None, [cards, chosen])
+            refresh.click(tracker_view, None, [cards, chosen], api_visibility="private")
+            record.click(
+                tracker_record,
+                [chosen, what, kind, who, on, new_date, result_outcome],
+                recorded,
+                api_visibility="private",
+            ).then(tracker_view, None, [cards, chosen], api_visibility="private")
+    # The tracker's events are kept out of the public API: the interviews are read by the page only
+    # (and with FOLLOWUP_AUTH set, only after signing in).
+    keep.click(save, notes_state, saved, api_visibility="private").then(
+        tracker_view, None, [cards, chosen], api_visibility="private"
+    )
+    demo.load(tracker_view, None, [cards, chosen], api_visibility="private")
 
 
 def launch(env: Any = None) -> None:

@@ -138,7 +138,9 @@ def notes_from_state(state: dict[str, Any]) -> InterviewNotes:
     return InterviewNotes.model_validate(data)
 
 
-def respond(message: str, state: dict[str, Any], today: date, backend: str = "template") -> tuple[str, dict[str, Any]]:
+def respond(
+    message: str, state: dict[str, Any], today: date, backend: str | None = "template"
+) -> tuple[str, dict[str, Any]]:
     """One turn: the reply (Markdown) and the new state."""
     state = {**new_state(), **state}
     text = message.strip()
@@ -182,7 +184,7 @@ def respond(message: str, state: dict[str, Any], today: date, backend: str = "te
     return _advise(state, today, backend, "")
 
 
-def _advise(state: dict[str, Any], today: date, backend: str, prefix: str) -> tuple[str, dict[str, Any]]:
+def _advise(state: dict[str, Any], today: date, backend: str | None, prefix: str) -> tuple[str, dict[str, Any]]:
     try:
         notes = notes_from_state(state)
         advised = service.advise(notes, today, backend)

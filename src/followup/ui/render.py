@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 
 from followup.advice import Draft
+from followup.models import InterviewNotes
 from followup.presentation import DecisionView, Mark
 from followup.tone import Severity, ToneReport
 from followup.tone.report import DIMENSIONS, Finding
@@ -154,14 +155,18 @@ def field_error(message: str) -> str:
     return f'<p class="field-error" role="alert">{escape(message)}</p>'
 
 
-def tracker_cards(cards: list[tuple[int, str, str, str, str, DecisionView | None]]) -> str:
+_OUTCOMES = {"pending": "still waiting", "rejected": "rejected", "offer": "an offer", "withdrawn": "you withdrew"}
+
+
+def tracker_cards(items: list[tuple[int, InterviewNotes, DecisionView | None]], today: date) -> str:
     """The tracker as a list of cards: role and company, date, outcome, what to do, the timeline."""
-    if not cards:
+    if not items:
         return '<p class="empty">Nothing in the tracker yet: save an interview from the Advise tab.</p>'
     out = []
-    for interview_id, role, company, when, outcome, shown in cards:
-        head = f"<h4>{escape(role)} at {escape(company)}</h4>"
-        meta = f'<p class="meta">Interview {escape(when)} · {escape(outcome)}</p>'
+    for interview_id, notes, shown in items:
+        head = f"<h4>{escape(notes.role)} at {escape(notes.company)}</h4>"
+        when = day(notes.interview_date, today)
+        meta = f'<p class="meta">Interview on {escape(when)} · {escape(_OUTCOMES[notes.outcome.value])}</p>'
         if shown is None:
             body = '<p class="reason">Its dates are after today; it will be planned once they have passed.</p>'
         else:
