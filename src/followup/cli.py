@@ -96,10 +96,11 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _advise(args: argparse.Namespace, out: TextIO) -> int:
-    from followup.advisor import advise
+    from followup import service
 
     notes = load_notes(args.notes)
-    advice = advise(notes, today=args.today, backend=args.backend, channel=args.channel)
+    today = args.today or date.today()
+    advice = service.advise(notes, today, args.backend, channel=args.channel, fallback=False).advice
     if args.json:
         out.write(advice.model_dump_json(indent=2) + "\n")
     else:

@@ -22,6 +22,7 @@ from followup.models import InterviewNotes, MessageKind, Outcome
 from followup.policy import decide
 from followup.presentation import DecisionView, view
 from followup.store import Store, StoreError
+from followup.tone.report import Channel
 
 
 class FutureDate(StoreError):
@@ -89,17 +90,28 @@ def plan(notes: InterviewNotes, today: date) -> Decision:
     return decide(notes, today)
 
 
-def advise(notes: InterviewNotes, today: date, backend: str | None = None) -> Advised:
+def advise(
+    notes: InterviewNotes,
+    today: date,
+    backend: str | None = None,
+    *,
+    channel: Channel | str = Channel.email,
+    fallback: bool = True,
+) -> Advised:
     """The decision and the drafts. A backend that cannot be set up, or prompt files that
-    cannot be read, never stop the advice: the template engine writes, and says why."""
+    cannot be read, never stop the advice: the template engine writes, and says why.
+    With ``fallback=False`` (the command line, where a named backend is a promise) the
+    BackendError is raised instead."""
+    if not fallback:
+        return Advised(_advise(notes, today=today, backend=backend, channel=channel))
     choice = choose_backend(backend)
     if choice.backend is not None:
         try:
-            return Advised(_advise(notes, today=today, backend=choice.backend))
+            return Advised(_advise(notes, today=today, backend=choice.backend, channel=channel))
         except (BackendError, PromptError, OSError) as exc:
             reason = exc.reason if isinstance(exc, BackendError) else str(exc)
             choice = BackendChoice(None, f"the model could not be set up ({reason})")
-    return Advised(_advise(notes, today=today, backend="template"), choice.fallback_reason)
+    return Advised(_advise(notes, today=today, backend="template", channel=channel), choice.fallback_reason)
 
 
 def not_future(on: date, today: date, what: str) -> date:
