@@ -242,7 +242,10 @@ def _just_below(page: Page, field_selector: str, error_selector: str) -> None:
     assert 0 <= below["y"] - (above["y"] + above["height"]) < 40, (above, below)
 
 
-def test_an_empty_form_speaks_plainly_next_to_each_field(shared_app: str, page: Page) -> None:
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_an_empty_form_speaks_plainly_next_to_each_field(shared_app: str, browser: Any, size: str) -> None:
+    viewport = DESKTOP if size == "desktop" else PHONE
+    page = next(_page(browser, viewport))
     page.goto(shared_app)
     page.get_by_role("button", name="Advise me").click()
     expect(page.locator("#error-candidate_name")).to_have_text("Your name: please fill this in")
@@ -253,11 +256,14 @@ def test_an_empty_form_speaks_plainly_next_to_each_field(shared_app: str, page: 
     text = page.locator("#form-box").inner_text()
     for code_word in ("candidate_name", "interview_date", "NoneType", "'None'", "[0]", "followup list"):
         assert code_word not in text
-    box = page.locator("#error-candidate_name").bounding_box()
-    assert box is not None
-    assert 0 <= box["y"] < DESKTOP["height"]  # the first error is on screen
+    # The first error is brought on screen.
+    page.wait_for_function(
+        "(() => { const r = document.querySelector('#error-candidate_name').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= innerHeight; })()"
+    )
     no_error_toast(page)
-    shot(page, "6-empty-form")
+    shot(page, f"6-empty-form-{size}")
+    page.context.close()
 
 
 def test_advise_again_while_typing_and_saving_raises_no_error_and_keeps_edits(app: str, page: Page) -> None:
@@ -328,7 +334,9 @@ def test_the_calendar_file_is_the_named_step_on_its_own_day_with_a_stable_uid(
     assert "northwind" not in uids[0].lower()  # an opaque id, not the person's data
 
 
-def test_save_once_confirm_beside_the_button_and_the_tracker_follows(app: str, page: Page) -> None:
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_save_once_confirm_beside_the_button_and_the_tracker_follows(app: str, browser: Any, size: str) -> None:
+    page = next(_page(browser, DESKTOP if size == "desktop" else PHONE))
     fill_example(page, app)
     advise(page)
     page.locator("#save").click()
@@ -343,7 +351,8 @@ def test_save_once_confirm_beside_the_button_and_the_tracker_follows(app: str, p
     page.get_by_role("tab", name="Tracker").first.click()  # no Refresh needed
     expect(page.locator("#tracker .tracker-card")).to_have_count(1)
     expect(page.locator("#tracker .tracker-card .timeline .tl-mark")).to_have_count(4)
-    shot(page, "9-tracker-one-card")
+    shot(page, f"9-tracker-one-card-{size}")
+    page.context.close()
 
 
 def test_interviewers_have_a_role_menu_an_add_button_and_sent_messages_a_checklist(shared_app: str, page: Page) -> None:
