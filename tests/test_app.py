@@ -171,3 +171,16 @@ def test_recording_speaks_plainly(app: Any, monkeypatch: pytest.MonkeyPatch, tmp
     out = app.tracker_record(7, "sent", "check_in", "", None, None, "pending")
     assert "Not recorded" in out
     assert "followup list" not in out
+
+
+def test_the_form_round_trips_the_example_notes_and_reads_roles_as_people_write_them() -> None:
+    from followup import load_notes
+
+    notes = load_notes(ROOT / "examples" / "northwind.yaml")
+    values = forms.form_from_notes(notes)
+    assert len(values) == forms.SIZE
+    assert forms.notes_from_form(values) == notes
+    values[3 + 4 + 3] = "Recruiter"  # the second interviewer's role, as typed
+    assert forms.notes_from_form(values).interviewers[1].role.value == "recruiter"
+    values[3 + 3] = "Hiring Manager"
+    assert forms.notes_from_form(values).interviewers[0].role.value == "hiring_manager"
