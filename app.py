@@ -24,11 +24,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 from pydantic import ValidationError
 
-from followup import evaluate_tone, load_notes, service
+from followup import load_notes, service
 from followup.models import InterviewNotes
 from followup.presentation import calendar_event, event_label, view
 from followup.reminders import calendar
 from followup.store import Store, StoreError
+from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
 from followup.ui.chat import new_state, respond, safe
 from followup.ui.serving import ServingError, launch_options
@@ -104,13 +105,14 @@ def _advise(values: tuple[Any, ...], *, keep_edits: bool) -> Any:
         keep: gr.update(interactive=False),
     }
     advised = service.advise(notes, today, writer or None)
-    rule = advised.advice.decision.rule
-    drafts = [_draft(d, notes, advised.fallback_reason, old if keep_edits else [], rule) for d in advised.advice.drafts]
+    drafts = page_drafts.from_advice(advised, notes, old, keep_edits=keep_edits)
     event = calendar_event(notes, advised.advice.decision, after_today=True)
     yield {
         card: render.decision_card(advised.view),
         drafts_box: gr.update(visible=bool(drafts)),
-        pick: gr.update(choices=[(d["recipient"], str(i)) for i, d in enumerate(drafts)], value="0"),
+        pick: gr.update(
+            choices=[(d["recipient"], str(i)) for i, d in enumerate(drafts)], value="0" if drafts else None
+        ),
         ics: gr.update(value=_ics_file(event), label=event_label(event, today), visible=True)
         if event
         else gr.update(visible=False),
@@ -128,34 +130,6 @@ def _errors(by_slot: dict[str, list[str]]) -> dict[Any, Any]:
     }
     out[more] = gr.update(open=True) if "more" in by_slot else gr.update()
     return out
-
-
-def _draft(
-    draft: Any, notes: InterviewNotes, fallback: str | None, old: list[dict[str, Any]], rule: str
-) -> dict[str, Any]:
-    """A draft as the page keeps it; the person's edit of the same message survives a re-advise."""
-    person = notes.people().get(" ".join(draft.recipient.casefold().split()))
-    same = (draft.recipient, draft.kind.value)
-    mine = next((o for o in old if o["edited"] and (o["recipient"], o["kind"]) == same), None)
-    text, subject = (mine["body"], mine["subject"]) if mine else (draft.body, draft.subject or "")
-    tone = evaluate_tone(text, kind=draft.kind, notes=notes, channel=draft.channel) if mine else draft.tone
-    details = {
-        "rule": rule,
-        "written by": f"{draft.backend} {draft.model}" if draft.source == "model" else "the built-in templates",
-        "prompt": f"{draft.prompt_id} v{draft.prompt_version} #{draft.prompt_hash}",
-    }
-    header = render.draft_header(draft, fallback, getattr(person, "email", None))
-    return {
-        "recipient": draft.recipient,
-        "kind": draft.kind.value,
-        "channel": draft.channel.value,
-        "subject": subject,
-        "body": text,
-        "edited": bool(mine),
-        "header": header,
-        "details": details,
-        "tone": render.tone_summary(tone, text, details),
-    }
 
 
 def _shown(drafts: list[dict[str, Any]], index: str | None) -> dict[Any, Any]:
@@ -185,14 +159,9 @@ def edit(drafts: list[dict[str, Any]], index: str | None, text: str, title: str,
     """The person edited the draft: keep it and check it again."""
     if not drafts or index is None or not notes_json:
         return drafts, gr.update()
-    d = dict(drafts[int(index)])
-    if (text, title) == (d["body"], d["subject"]):
-        return drafts, gr.update()  # the page showing what it holds (a new draft, another tab), not an edit
-    report = evaluate_tone(
-        text, kind=d["kind"], notes=InterviewNotes.model_validate_json(notes_json), channel=d["channel"]
-    )
-    d.update(body=text, subject=title, edited=True, tone=render.tone_summary(report, text, d["details"]))
-    return [*drafts[: int(index)], d, *drafts[int(index) + 1 :]], d["tone"]
+    notes = InterviewNotes.model_validate_json(notes_json)
+    changed = page_drafts.edited(drafts, int(index), text, title, notes)
+    return (drafts, gr.update()) if changed is None else (changed, changed[int(index)]["tone"])
 
 
 def _ics_file(event: Any) -> str:

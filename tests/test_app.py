@@ -184,3 +184,17 @@ def test_the_form_round_trips_the_example_notes_and_reads_roles_as_people_write_
     assert forms.notes_from_form(values).interviewers[1].role.value == "recruiter"
     values[3 + 3] = "Hiring Manager"
     assert forms.notes_from_form(values).interviewers[0].role.value == "hiring_manager"
+
+
+def test_the_page_showing_a_draft_is_not_an_edit(app: Any) -> None:
+    from followup import InterviewNotes
+    from followup.ui import drafts as page_drafts
+
+    form, today = _form(app)
+    *_, last = app.submit(*form, today, "template", [])
+    held, notes = last[app.drafts_state], InterviewNotes.model_validate_json(last[app.notes_state])
+    assert page_drafts.edited(held, 1, held[1]["body"], held[1]["subject"], notes) is None
+    changed = page_drafts.edited(held, 1, held[1]["body"] + "\nPlease reply ASAP!!", held[1]["subject"], notes)
+    assert changed is not None
+    assert (changed[0], changed[1]["edited"]) == (held[0], True)
+    assert 'data-passed="false"' in changed[1]["tone"]

@@ -22,7 +22,8 @@ from followup.models import InterviewNotes, MessageKind, Outcome
 from followup.policy import decide
 from followup.presentation import DecisionView, view
 from followup.store import Store, StoreError
-from followup.tone.report import Channel
+from followup.tone import evaluate_tone
+from followup.tone.report import Channel, ToneReport
 
 
 class FutureDate(StoreError):
@@ -112,6 +113,11 @@ def advise(
             reason = exc.reason if isinstance(exc, BackendError) else str(exc)
             choice = BackendChoice(None, f"the model could not be set up ({reason})")
     return Advised(_advise(notes, today=today, backend="template", channel=channel), choice.fallback_reason)
+
+
+def recheck(text: str, kind: str, notes: InterviewNotes, channel: str) -> ToneReport:
+    """The tone check of a draft the person edited, against the notes it was written from."""
+    return evaluate_tone(text, kind=kind, notes=notes, channel=channel)
 
 
 def not_future(on: date, today: date, what: str) -> date:
