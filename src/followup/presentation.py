@@ -16,7 +16,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from followup.decision import Action, Decision, Status, Step
-from followup.models import InterviewNotes, name_key
+from followup.models import InterviewNotes
+from followup.store import interview_identity
 from followup.wording import day, join_names
 
 #: Each action as a task on a calendar or a marker on the timeline; ``{who}`` is the
@@ -170,14 +171,7 @@ def text(decision: Decision) -> str:
 
 def interview_uid(notes: InterviewNotes) -> str:
     """A short stable id of one interview: candidate, company, role and date, ignoring case and spacing."""
-    identity = "|".join(
-        (
-            name_key(notes.candidate_name),
-            name_key(notes.company),
-            name_key(notes.role),
-            notes.interview_date.isoformat(),
-        )
-    )
+    identity = "|".join(str(part) for part in interview_identity(notes))
     return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
 

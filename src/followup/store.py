@@ -171,11 +171,11 @@ class Store:
         """Add ``notes``, or replace the interview with the same candidate, company, role and
         date (compared ignoring case and spacing); returns its id and whether it was added.
         One transaction, so two saves at once still make one interview."""
-        identity = _identity(notes)
+        identity = interview_identity(notes)
         with self._write() as db:
             # A full scan: SQLite's lower() knows only ASCII, and a tracker holds tens of interviews.
             for row in db.execute("SELECT id, notes FROM interviews").fetchall():
-                if _identity(InterviewNotes.model_validate_json(row[1])) == identity:
+                if interview_identity(InterviewNotes.model_validate_json(row[1])) == identity:
                     self._save(db, int(row[0]), notes, "updated")
                     return int(row[0]), False
             now = _now()
@@ -321,7 +321,7 @@ def _urgency(item: DueItem) -> tuple[int, str, int]:
     return (1, (decision.due_on or date.max).isoformat(), item.id)
 
 
-def _identity(notes: InterviewNotes) -> tuple[str, str, str, date]:
+def interview_identity(notes: InterviewNotes) -> tuple[str, str, str, date]:
     """What makes two notes the same interview: candidate, company, role and date."""
     return (name_key(notes.candidate_name), name_key(notes.company), name_key(notes.role), notes.interview_date)
 
