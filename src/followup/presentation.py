@@ -20,14 +20,14 @@ from followup.models import InterviewNotes
 from followup.store import interview_identity
 from followup.wording import day, join_names
 
-#: Each action as a task on a calendar or a marker on the timeline; ``{who}`` is the
-#: recipients, ``{about}`` "the <role> role at <company>".
+#: Each action as a task on a calendar; ``{who}`` is the recipients. The event's title
+#: adds "about the <role> role at <company>".
 _TASKS = {
-    Action.be_proactive: "Send a thank-you note to {who} about {about}",
-    Action.be_interesting: "Share something useful with {who} about {about}",
-    Action.reconnect: "Check in with {who} about {about}",
-    Action.take_it_up: "Write to {who} about {about}",
-    Action.move_on: "Close the loop with {who} about {about}",
+    Action.be_proactive: "Send a thank-you note to {who}",
+    Action.be_interesting: "Share something useful with {who}",
+    Action.reconnect: "Check in with {who}",
+    Action.take_it_up: "Write to {who}",
+    Action.move_on: "Close the loop with {who}",
 }
 _SHORT = {
     Action.be_proactive: "Thank-you",
@@ -84,6 +84,7 @@ class CalendarEvent(_View):
     """One step as a calendar event: a task title, its own day, and a UID stable per interview and step."""
 
     uid: str
+    task: str
     title: str
     on: date
     description: str
@@ -189,19 +190,23 @@ def calendar_event(notes: InterviewNotes, decision: Decision, *, after_today: bo
             return None
         step: Step = decision.timeline[0]
         action, on, to, cc, first = step.action, step.due_on, step.to, step.cc, step.summary
+        needs = [need.question for need in step.needs]
     else:
         action = decision.action
         on = decision.due_on if decision.status == Status.scheduled and decision.due_on else today
         to, cc, first = decision.to, decision.cc, decision.reason
-    title = _TASKS[action].format(who=join_names(to) or _NOBODY, about=f"the {notes.role} role at {notes.company}")
+        needs = [need.question for need in decision.needs]
+    task = _TASKS[action].format(who=join_names(to) or _NOBODY)
+    title = f"{task} about the {notes.role} role at {notes.company}"
     shown = view(decision)
     lines = [first]
     if to or cc:
         lines.append(f"To: {join_names(to) or _NOBODY}" + (f" (cc {join_names(cc)})" if cc else ""))
-    lines += [f"Needed: {need}" for need in shown.needs]
+    lines += [f"Needed: {need}" for need in needs]
     lines += [f"Then, if you hear nothing: {m.day}: {m.summary}" for m in shown.marks if not m.first and m.on > on]
     return CalendarEvent(
         uid=f"followup-{interview_uid(notes)}-{action.value}-{on.isoformat()}@followup.invalid",
+        task=task,
         title=title,
         on=on,
         description="\n".join(lines),
@@ -211,4 +216,4 @@ def calendar_event(notes: InterviewNotes, decision: Decision, *, after_today: bo
 def event_label(event: CalendarEvent, today: date) -> str:
     """What a button that downloads ``event`` says: the step and its day."""
     when = "today" if event.on == today else day(event.on, today)
-    return f"Add to calendar: {event.title.split(' about ')[0]}, {when}"
+    return f"Add to calendar: {event.task}, {when}"
