@@ -33,6 +33,7 @@ from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
 from followup.ui.chat import new_state, respond, safe
 from followup.ui.serving import ServingError, launch_options
+from followup.wording import day
 
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
 WRITERS = [
@@ -224,7 +225,10 @@ def tracker_view() -> tuple[str, Any]:
     except StoreError as exc:
         return render.saved_note(f"The tracker cannot be opened: {exc}", ok=False), gr.update(choices=[])
     cards = [(t.id, t.notes, view(t.decision) if t.decision else None) for t in items]
-    choices = [(f"{t.notes.role} at {t.notes.company} ({t.notes.interview_date})", t.id) for t in items]
+    as_of = date.today()
+    choices = [
+        (f"{t.notes.role} at {t.notes.company} (interview {day(t.notes.interview_date, as_of)})", t.id) for t in items
+    ]
     return render.tracker_cards(cards, date.today()), gr.update(choices=choices)
 
 
@@ -454,12 +458,18 @@ with gr.Blocks(title="Follow-up advisor") as demo:
                     [("A message I sent", "sent"), ("They replied", "replied"), ("The outcome", "outcome")],
                     value="sent",
                     label="What happened",
+                    elem_id="record-what",
                 )
                 kind = gr.Dropdown(
-                    [(label, value) for value, label in forms.SENT_KINDS], value="check_in", label="Which message"
+                    [(label, value) for value, label in forms.SENT_KINDS],
+                    value="check_in",
+                    label="Which message",
+                    elem_id="record-kind",
                 )
                 who = gr.Textbox(label="Sent to (empty: everyone you met; separate names with ;)")
-                on = gr.DateTime(label="On", include_time=False, type="string", value=date.today().isoformat())
+                on = gr.DateTime(
+                    label="On", include_time=False, type="string", value=date.today().isoformat(), elem_id="record-on"
+                )
                 new_date = gr.DateTime(label="New date they gave (replies)", include_time=False, type="string")
                 result_outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
                 record = gr.Button("Record", elem_id="record")
@@ -477,6 +487,7 @@ with gr.Blocks(title="Follow-up advisor") as demo:
         tracker_view, None, [cards, chosen], api_visibility="private"
     )
     demo.load(tracker_view, None, [cards, chosen], api_visibility="private")
+    demo.load(lambda: [date.today().isoformat()] * 2, None, [today, on])  # today as of opening the page
 
 
 def launch(env: Any = None) -> None:

@@ -442,3 +442,28 @@ def test_the_tracker_is_not_in_the_public_api(shared_app: str) -> None:
     endpoints = httpx.get(shared_app + "gradio_api/info", timeout=10).json()["named_endpoints"]
     assert "/submit" in endpoints  # the listing works...
     assert not {"/tracker_view", "/save", "/tracker_record"} & set(endpoints)  # ...and leaves the interviews out
+
+
+def test_recording_in_the_tracker_speaks_plainly_and_updates_the_card(app: str, page: Page) -> None:
+    fill_example(page, app)
+    advise(page)
+    page.locator("#save").click()
+    expect(page.locator("#saved")).to_contain_text("Saved")
+    page.get_by_role("tab", name="Tracker").first.click()
+    card = page.locator("#tracker .tracker-card")
+    expect(card).to_contain_text("Be proactive")
+    page.get_by_role("button", name=re.compile("^Record what happened")).click()
+    page.locator("#record-interview input").click()
+    page.get_by_role("option", name=re.compile("Senior Data Analyst at Northwind Analytics")).click()
+    page.locator("#record-what").get_by_text("A message I sent").click()
+    page.locator("#record-kind input").click()
+    page.get_by_role("option", name="Thank-you note").click()
+    set_date(page, "record-on", (date.today() + timedelta(days=3)).isoformat())
+    page.locator("#record").click()
+    expect(page.locator("#recorded")).to_contain_text("is after today; record it once it has happened")
+    set_date(page, "record-on", date.today().isoformat())
+    page.locator("#record").click()
+    expect(page.locator("#recorded")).to_have_text("Recorded.")
+    expect(card).not_to_contain_text("Be proactive")  # the card follows without Refresh
+    no_error_toast(page)
+    shot(page, "13-tracker-recorded")
