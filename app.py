@@ -1,19 +1,21 @@
-"""The follow-up advisor's web UI: a form, a chat and the tracker.
+"""The follow-up advisor's web UI: a form, a chat and the tracker. Layout and wiring only.
 
     python app.py        # http://127.0.0.1:7860
 
-FOLLOWUP_HOST and FOLLOWUP_PORT choose where it listens (127.0.0.1:7860 by default);
-FOLLOWUP_AUTH="user:password" asks for a password, for anyone serving it beyond their
-own machine. The tracker file is FOLLOWUP_DB, else the user's data directory. The
-handlers call the library and nothing else; bad input is shown as a message that names
-the field, never a traceback.
+Where it listens and whether it asks for a password come from the environment
+(``GRADIO_SERVER_NAME``/``GRADIO_SERVER_PORT``, aliases ``FOLLOWUP_HOST``/``FOLLOWUP_PORT``;
+``FOLLOWUP_AUTH=user:password``); see :mod:`followup.ui.serving`. The handlers below are
+a few lines each: what they do is in :mod:`followup.service`, what they show is drawn by
+:mod:`followup.ui.render` from the presentation model.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from datetime import date, timedelta
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,103 +24,162 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import gradio as gr
 from pydantic import ValidationError
 
-from followup import InterviewNotes, evaluate_tone, load_notes
-from followup.advisor import advise
-from followup.backends.base import BackendError
-from followup.drafting.prompts import PromptError
-from followup.errors import describe
+from followup import load_notes, service
+from followup.models import InterviewNotes
+from followup.presentation import calendar_event, event_label, view
 from followup.reminders import calendar
-from followup.store import DueItem, Store, StoreError
+from followup.store import Store, StoreError
+from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
-from followup.ui.chat import new_state, respond
+from followup.ui.chat import new_state, respond, safe
+from followup.ui.serving import ServingError, launch_options
+from followup.wording import day
 
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
-BACKENDS = ["auto", "template", "local", "openai"]
+WRITERS = [
+    ("As set up on this computer (FOLLOWUP_BACKEND, else the best available)", ""),
+    ("The best available (a model if one is set up, else the built-in templates)", "auto"),
+    ("The built-in templates (fast, offline)", "template"),
+    ("The small model on this computer", "local"),
+    ("An OpenAI-compatible service (OPENAI_API_KEY)", "openai"),
+]
+CSS = files("followup.ui").joinpath("style.css").read_text(encoding="utf-8")
+# Builds the mailto: link from what is in the boxes now, so an edited draft is what opens.
+MAIL_JS = """() => {
+  const value = (s) => (document.querySelector(s) || {}).value || "";
+  const header = document.querySelector("#draft-header .draft-header");
+  const to = header ? encodeURI(header.dataset.email || "") : "";
+  const link = document.querySelector("#mailto-link");
+  link.href = "mailto:" + to + "?subject=" + encodeURIComponent(value("#subject textarea, #subject input"))
+    + "&body=" + encodeURIComponent(value("#body textarea"));
+  link.click();
+}"""
+# On a phone the result is below the form: fold the form away and bring the result into
+# view; when a field is wrong, unfold it and bring the first error into view instead.
+SCROLL_JS = """() => {
+  const box = document.querySelector("#form-box");
+  const content = box && box.querySelector("[data-testid=accordion-content]");
+  const open = content && content.style.display !== "none";
+  const error = document.querySelector(".field-error");
+  const toggle = () => box.querySelector("button.label-wrap").click();
+  if (error) {
+    if (!open) toggle();
+    requestAnimationFrame(() => error.scrollIntoView({block: "center"}));
+  } else if (window.innerWidth < 900) {
+    if (open) toggle();
+    requestAnimationFrame(() => document.querySelector("#decision").scrollIntoView({block: "start"}));
+  }
+}"""
 
 
 # --- handlers -----------------------------------------------------------------------------
 
 
+def _today(value: Any) -> date:
+    return date.fromisoformat(forms.day(value) or date.today().isoformat())
+
+
 def submit(*values: Any) -> Any:
-    """The form: the decision card first, then the drafts (a generator, so the page never freezes)."""
-    *form, today_value, backend = values
-    try:
-        notes = forms.notes_from_form(*form)
-        today = date.fromisoformat(forms.day(today_value) or date.today().isoformat())
-        from followup.policy import decide
+    """Advise me: errors under their fields, or the decision card, then the drafts (edits kept)."""
+    yield from _advise(values, keep_edits=True)
 
-        decision = decide(notes, today)
+
+def redo(*values: Any) -> Any:
+    """Write the drafts again, dropping the person's edits."""
+    yield from _advise(values, keep_edits=False)
+
+
+def _advise(values: tuple[Any, ...], *, keep_edits: bool) -> Any:
+    *form, today_value, writer, old = values
+    data = forms.data_from_form(forms.split(form))
+    try:
+        notes = InterviewNotes.model_validate(data)
+        today = _today(today_value)
+        decision = service.plan(notes, today)
     except ValidationError as exc:
-        yield _error(exc), "", [], None
+        yield _errors(forms.errors_by_slot(exc, data))
         return
-    except ValueError as exc:
-        yield f"**Please check:** {exc}", "", [], None
-        return
-    yield "", render.decision_card(decision) + "<p class='drafting'>Drafting…</p>", [], None
-    try:
-        advice = advise(notes, today=today, backend=None if backend == "auto" else backend)
-    except (BackendError, PromptError, OSError) as exc:
-        advice = advise(notes, today=today, backend="template")
-        reason = exc.reason if isinstance(exc, BackendError) else str(exc)
-        note = f"The model could not be set up ({reason}); the template engine wrote these drafts."
-        yield note, render.decision_card(advice.decision), _drafts(advice, notes), notes.model_dump_json()
-        return
-    yield "", render.decision_card(advice.decision), _drafts(advice, notes), notes.model_dump_json()
+    yield {
+        **_errors({}),
+        card: render.decision_card(view(decision)),
+        body: gr.update(interactive=False),
+        keep: gr.update(interactive=False),
+    }
+    advised = service.advise(notes, today, writer or None)
+    drafts = page_drafts.from_advice(advised, notes, old, keep_edits=keep_edits)
+    event = calendar_event(notes, advised.advice.decision, after_today=True)
+    yield {
+        card: render.decision_card(advised.view),
+        drafts_box: gr.update(visible=bool(drafts)),
+        pick: gr.update(
+            choices=[(d["recipient"], str(i)) for i, d in enumerate(drafts)], value="0" if drafts else None
+        ),
+        ics: gr.update(value=_ics_file(event), label=event_label(event, today), visible=True)
+        if event
+        else gr.update(visible=False),
+        saved: "",
+        drafts_state: drafts,
+        notes_state: notes.model_dump_json(),
+        **_shown(drafts, "0"),
+    }
 
 
-def _error(exc: ValidationError) -> str:
-    lines = "\n".join(f"- `{line.split(':', 1)[0]}`:{line.split(':', 1)[1]}" for line in describe(exc))
-    return f"**Please fix these fields:**\n\n{lines}"
-
-
-def _drafts(advice: Any, notes: InterviewNotes) -> list[dict[str, Any]]:
-    people = notes.people()
-    ics = _ics_file(advice)  # one next step, whoever the draft is for
-    out = []
-    for draft in advice.drafts:
-        person = people.get(" ".join(draft.recipient.casefold().split()))
-        out.append(
-            {
-                "kind": draft.kind.value,
-                "channel": draft.channel.value,
-                "recipient": draft.recipient,
-                "email": getattr(person, "email", None),
-                "subject": draft.subject,
-                "body": draft.body,
-                "header": render.draft_header(draft),
-                "ics": ics,
-                "tone": render.tone_report(draft.tone, draft.body),
-            }
-        )
+def _errors(by_slot: dict[str, list[str]]) -> dict[Any, Any]:
+    out: dict[Any, Any] = {
+        slot: gr.update(value="".join(render.field_error(m) for m in by_slot.get(name, [])), visible=name in by_slot)
+        for name, slot in error_slots.items()
+    }
+    out[more] = gr.update(open=True) if "more" in by_slot else gr.update()
     return out
 
 
-def _ics_file(advice: Any) -> str:
-    item = DueItem(0, advice.decision.to[0] if advice.decision.to else "", "", advice.decision)
+def _shown(drafts: list[dict[str, Any]], index: str | None) -> dict[Any, Any]:
+    if not drafts or index is None:
+        return {
+            header: "",
+            subject: "",
+            body: gr.update(value="", interactive=True),
+            tone: "",
+            keep: gr.update(interactive=True),
+        }
+    d = drafts[int(index)]
+    return {
+        header: d["header"],
+        subject: d["subject"],
+        body: gr.update(value=d["body"], interactive=True),
+        tone: d["tone"],
+        keep: gr.update(interactive=True),
+    }
+
+
+def show(drafts: list[dict[str, Any]], index: str | None) -> dict[Any, Any]:
+    return _shown(drafts, index)
+
+
+def edit(drafts: list[dict[str, Any]], index: str | None, text: str, title: str, notes_json: str | None) -> Any:
+    """The person edited the draft: keep it and check it again."""
+    if not drafts or index is None or not notes_json:
+        return drafts, gr.update()
+    notes = InterviewNotes.model_validate_json(notes_json)
+    changed = page_drafts.edited(drafts, int(index), text, title, notes)
+    return (drafts, gr.update()) if changed is None else (changed, changed[int(index)]["tone"])
+
+
+def _ics_file(event: Any) -> str:
     path = Path(tempfile.mkdtemp(prefix="followup-")) / "next-step.ics"
-    path.write_bytes(calendar([item], advice.today)[0])
+    path.write_bytes(calendar([event]))
     return str(path)
-
-
-def recheck(body: str, notes_json: str | None, kind: str, channel: str) -> str:
-    notes = InterviewNotes.model_validate_json(notes_json) if notes_json else None
-    return render.tone_report(evaluate_tone(body, kind=kind, notes=notes, channel=channel), body)
-
-
-def _mail_link(draft: dict[str, Any]) -> str:
-    href = render.mailto(draft["email"], draft["subject"], draft["body"])
-    return f'<a class="mailto" href="{href}">Open in your mail program</a>'
 
 
 def save(notes_json: str | None) -> str:
     if not notes_json:
-        return "Submit the form first."
+        return render.saved_note("Press Advise me first.", ok=False)
     try:
         with Store() as store:
-            interview_id = store.add(InterviewNotes.model_validate_json(notes_json))
+            result = service.save(store, InterviewNotes.model_validate_json(notes_json))
     except StoreError as exc:
-        return f"Could not save: {exc}"
-    return f"Saved to the tracker as interview {interview_id}."
+        return render.saved_note(f"Could not save: {exc}", ok=False)
+    return render.saved_note("Saved to the tracker." if result.added else "Updated in the tracker (already saved).")
 
 
 def load_example() -> list[Any]:
@@ -132,57 +193,66 @@ def load_example() -> list[Any]:
             "employer_replies": [],
         }
     )
-    return [*forms.form_from_notes(notes), today.isoformat()]
+    shown = len(notes.interviewers)
+    return [
+        *forms.form_from_notes(notes),
+        today.isoformat(),
+        shown,
+        *(gr.update(visible=i < shown) for i in range(forms.INTERVIEWER_ROWS)),
+    ]
 
 
-def chat(message: str, history: list[dict[str, str]], state: dict[str, Any], backend: str) -> Any:
-    reply, state = respond(message, state, date.today(), "template" if backend == "auto" else backend)
-    history = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": reply}]
+def add_person(count: int) -> list[Any]:
+    count = min(count + 1, forms.INTERVIEWER_ROWS)
+    return [
+        count,
+        *(gr.update(visible=i < count) for i in range(forms.INTERVIEWER_ROWS)),
+        gr.update(visible=count < forms.INTERVIEWER_ROWS),
+    ]
+
+
+def chat(message: str, history: list[dict[str, str]], state: dict[str, Any], writer: str) -> Any:
+    reply, state = respond(message, state, date.today(), writer or None)
+    history = [*history, {"role": "user", "content": safe(message)}, {"role": "assistant", "content": reply}]
     return "", history, state
 
 
-def tracker_view(today_value: Any = None) -> tuple[list[list[Any]], str]:
-    today = date.fromisoformat(forms.day(today_value) or date.today().isoformat())
+def tracker_view() -> tuple[str, Any]:
+    """The tracker as cards, and the interviews to choose from when recording."""
     try:
         with Store() as store:
-            interviews = store.interviews()
-            items = store.due(today)
+            items = service.tracked(store, date.today())
     except StoreError as exc:
-        return [], f"**The tracker cannot be opened:** {exc}"
-    table = [
-        [i.id, i.notes.company, i.notes.role, i.notes.interview_date.isoformat(), i.notes.outcome.value]
-        for i in interviews
+        return render.saved_note(f"The tracker cannot be opened: {exc}", ok=False), gr.update(choices=[])
+    cards = [(t.id, t.notes, view(t.decision) if t.decision else None) for t in items]
+    as_of = date.today()
+    choices = [
+        (f"{t.notes.role} at {t.notes.company} (interview {day(t.notes.interview_date, as_of)})", t.id) for t in items
     ]
-    lines = []
-    for item in items:
-        d = item.decision
-        when = "today" if d.status.value == "now" else ("done" if d.status.value == "done" else str(d.due_on))
-        action = d.action.label if d.action else "Nothing to chase"
-        lines.append(f"- **{item.id} · {item.role} at {item.company}**: {action} ({when}). {d.reason}")
-    return table, "\n".join(lines) or "Nothing in the tracker yet: save an interview from the Advise tab."
+    return render.tracker_cards(cards, date.today()), gr.update(choices=choices)
 
 
-def tracker_record(
-    what: str, interview_id: Any, kind: str, who: str, on_value: Any, new_value: Any, outcome: str
-) -> str:
+def tracker_record(interview: Any, what: str, kind: str, who: str, on_value: Any, new_value: Any, outcome: str) -> str:
+    if interview in (None, ""):
+        return render.saved_note("Choose the interview first.", ok=False)
+    today = date.today()
     try:
-        number = int(interview_id)
-        on = date.fromisoformat(forms.day(on_value) or date.today().isoformat())
-        if on > date.today():
-            return f"**Please check:** {on} is after today; record it once it has happened."
+        on = _today(on_value)
         with Store() as store:
             if what == "sent":
-                store.record_sent(number, kind, [n.strip() for n in who.split(";") if n.strip()], on)
+                names = [n.strip() for n in (who or "").replace(",", ";").split(";") if n.strip()]
+                service.record_sent(store, int(interview), kind, names, on, today)
             elif what == "replied":
                 new = forms.day(new_value)
-                store.record_reply(number, on, date.fromisoformat(new) if new else None)
+                service.record_reply(store, int(interview), on, date.fromisoformat(new) if new else None, today)
             else:
-                store.set_outcome(number, outcome)
+                service.set_outcome(store, int(interview), outcome)
     except ValidationError as exc:
-        return "**Please fix:** " + "; ".join(describe(exc))
-    except (StoreError, ValueError, TypeError) as exc:
-        return f"**Please check:** {exc}"
-    return f"Recorded for interview {number}."
+        lines = [m for ms in forms.errors_by_slot(exc).values() for m in ms]
+        return render.saved_note("Not recorded: " + "; ".join(lines), ok=False)
+    except (StoreError, ValueError) as exc:
+        return render.saved_note(f"Not recorded: {exc}", ok=False)
+    return render.saved_note("Recorded.")
 
 
 # --- the page -----------------------------------------------------------------------------
@@ -191,169 +261,251 @@ with gr.Blocks(title="Follow-up advisor") as demo:
     gr.Markdown("# Follow-up advisor\nWhat to do after a job interview, when, and a courteous draft to do it.")
     with gr.Tabs():
         with gr.Tab("Advise", id="advise"):
-            with gr.Row():
-                with gr.Column(scale=1):
-                    example = gr.Button("Fill in an example", size="sm")
-                    candidate = gr.Textbox(label="Your name", elem_id="candidate")
-                    company = gr.Textbox(label="Company", elem_id="company")
-                    role = gr.Textbox(label="Role", elem_id="role")
-                    interviewers = gr.Dataframe(
-                        headers=forms.INTERVIEWER_COLUMNS, type="array", interactive=True, row_count=2,
-                        label="Interviewers (role: recruiter, hiring_manager, panel or senior)", elem_id="interviewers",
-                    )  # fmt: skip
-                    interview_date = gr.DateTime(
-                        label="Interview date", include_time=False, type="string", elem_id="interview-date"
-                    )
-                    asked = gr.Checkbox(label="I asked about next steps before leaving", elem_id="asked")
-                    promised = gr.DateTime(
-                        label="They said they'd decide by", include_time=False, type="string", elem_id="promised"
-                    )
-                    topics = gr.Textbox(label="What you discussed (one per line)", lines=3, elem_id="topics")
-                    with gr.Accordion("More: things to share, what you sent, replies, outcome", open=False):
-                        shareables = gr.Dataframe(
-                            headers=forms.SHAREABLE_COLUMNS,
-                            type="array",
-                            interactive=True,
-                            label="Things to share (kind: article or contact)",
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=1, min_width=320):
+                    with gr.Accordion("Your interview", open=True, elem_id="form-box"):
+                        example = gr.Button("Fill in an example", size="sm")
+                        candidate = gr.Textbox(label="Your name", elem_id="candidate")
+                        e_candidate = gr.HTML(visible=False, elem_id="error-candidate_name")
+                        company = gr.Textbox(label="Company", elem_id="company")
+                        e_company = gr.HTML(visible=False, elem_id="error-company")
+                        role = gr.Textbox(label="Role", elem_id="role")
+                        e_role = gr.HTML(visible=False, elem_id="error-role")
+                        gr.Markdown("**Who you met**")
+                        people: list[Any] = []
+                        groups = []
+                        for i in range(forms.INTERVIEWER_ROWS):
+                            with gr.Group(visible=i == 0, elem_id=f"person-{i}") as group:
+                                with gr.Row():
+                                    people.append(gr.Textbox(label="Name", elem_id=f"person-{i}-name", min_width=140))
+                                    people.append(gr.Textbox(label="Title", elem_id=f"person-{i}-title", min_width=140))
+                                with gr.Row():
+                                    people.append(
+                                        gr.Textbox(
+                                            label="E-mail (optional)", elem_id=f"person-{i}-email", min_width=140
+                                        )
+                                    )
+                                    people.append(
+                                        gr.Dropdown(
+                                            forms.ROLE_CHOICES,
+                                            value="panel",
+                                            label="Their part",
+                                            elem_id=f"person-{i}-role",
+                                            min_width=140,
+                                        )
+                                    )
+                            groups.append(group)
+                        shown_people = gr.State(1)
+                        add = gr.Button("Add interviewer", size="sm", elem_id="add-person")
+                        e_people = gr.HTML(visible=False, elem_id="error-interviewers")
+                        interview_date = gr.DateTime(
+                            label="Interview date", include_time=False, type="string", elem_id="interview-date"
                         )
-                        updates = gr.Textbox(label="Your news (travel, other offers' deadlines)", lines=2)
-                        history = gr.Dataframe(
-                            headers=forms.HISTORY_COLUMNS,
-                            type="array",
-                            interactive=True,
-                            label="Messages you sent (kind: thank_you, value_add, check_in, escalation, closing)",
+                        e_date = gr.HTML(visible=False, elem_id="error-interview_date")
+                        asked = gr.Checkbox(label="I asked about next steps before leaving", elem_id="asked")
+                        promised = gr.DateTime(
+                            label="They said they'd decide by", include_time=False, type="string", elem_id="promised"
                         )
-                        replies = gr.Dataframe(
-                            headers=forms.REPLY_COLUMNS,
-                            type="array",
-                            interactive=True,
-                            label="Replies from the employer",
-                        )
-                        outcome = gr.Dropdown(
-                            ["pending", "rejected", "offer", "withdrawn"], value="pending", label="Outcome"
-                        )
-                        senior_name = gr.Textbox(label="Someone more senior: name")
-                        senior_title = gr.Textbox(label="Someone more senior: title")
-                        country = gr.Textbox(label="Country for public holidays (e.g. US, GB, DE)")
-                    today = gr.DateTime(
-                        label="Today",
-                        include_time=False,
-                        type="string",
-                        value=date.today().isoformat(),
-                        elem_id="today",
-                    )
-                    backend = gr.Dropdown(BACKENDS, value="auto", label="Who writes the drafts", elem_id="backend")
+                        e_promised = gr.HTML(visible=False, elem_id="error-promised_reply_date")
+                        topics = gr.Textbox(label="What you discussed (one per line)", lines=3, elem_id="topics")
+                        e_topics = gr.HTML(visible=False, elem_id="error-topics")
+                        with gr.Accordion("More: what you sent, replies, things to share, outcome", open=False) as more:
+                            gr.Markdown("**Messages you have already sent**")
+                            sent: list[Any] = []
+                            for kind_value, kind_label in forms.SENT_KINDS:
+                                with gr.Row():
+                                    sent.append(
+                                        gr.Checkbox(label=kind_label, elem_id=f"sent-{kind_value}", min_width=160)
+                                    )
+                                    sent.append(
+                                        gr.DateTime(
+                                            label="Sent on",
+                                            include_time=False,
+                                            type="string",
+                                            elem_id=f"sent-{kind_value}-on",
+                                            min_width=140,
+                                        )
+                                    )
+                                    sent.append(
+                                        gr.Textbox(
+                                            label="To (empty: everyone you met)",
+                                            elem_id=f"sent-{kind_value}-to",
+                                            min_width=140,
+                                        )
+                                    )
+                            replies = gr.Dataframe(
+                                headers=forms.REPLY_COLUMNS,
+                                type="array",
+                                interactive=True,
+                                label="Replies from the employer (dates as YYYY-MM-DD)",
+                            )
+                            shareables = gr.Dataframe(
+                                headers=forms.SHAREABLE_COLUMNS, type="array", interactive=True, label="Things to share"
+                            )
+                            updates = gr.Textbox(label="Your news (travel, other offers' deadlines)", lines=2)
+                            outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
+                            senior_name = gr.Textbox(label="Someone more senior: name")
+                            senior_title = gr.Textbox(label="Someone more senior: title")
+                            country = gr.Textbox(label="Country for public holidays (e.g. US, GB, DE)")
+                            writer = gr.Dropdown(WRITERS, value="", label="Who writes the drafts", elem_id="writer")
+                            today = gr.DateTime(
+                                label="Today",
+                                include_time=False,
+                                type="string",
+                                value=date.today().isoformat(),
+                                elem_id="today",
+                            )
+                        e_more = gr.HTML(visible=False, elem_id="error-more")
                     go = gr.Button("Advise me", variant="primary", elem_id="advise")
-                    errors = gr.Markdown(elem_id="form-errors")
-                with gr.Column(scale=1):
-                    card = gr.HTML(elem_id="decision")
+                with gr.Column(scale=1, min_width=320):
+                    card = gr.HTML(render.PLACEHOLDER, elem_id="decision")
+                    with gr.Column(visible=False, elem_id="drafts") as drafts_box:
+                        pick = gr.Radio(label="Draft for", elem_id="pick")
+                        header = gr.HTML(elem_id="draft-header")
+                        subject = gr.Textbox(label="Subject", buttons=["copy"], elem_id="subject")
+                        body = gr.Textbox(
+                            label="Draft (edit it; the tone check runs again)",
+                            lines=10,
+                            max_lines=30,
+                            buttons=["copy"],
+                            elem_id="body",
+                        )
+                        tone = gr.HTML(elem_id="tone")
+                        with gr.Row():
+                            mail = gr.Button("Open in your mail program", size="sm", elem_id="mail")
+                            ics = gr.DownloadButton("Add to calendar", size="sm", elem_id="ics")
+                        with gr.Row(equal_height=True):
+                            keep = gr.Button("Save to the tracker", size="sm", elem_id="save")
+                            saved = gr.HTML(elem_id="saved")
+                        again = gr.Button("Write the drafts again (drops your edits)", size="sm", elem_id="redo")
+                        gr.HTML('<a id="mailto-link" href="#">mail</a>')
                     drafts_state = gr.State([])
                     notes_state = gr.State(None)
-                    saved = gr.Markdown(elem_id="saved")
-
-                    @gr.render(inputs=[drafts_state, notes_state])
-                    def show_drafts(drafts: list[dict[str, Any]], notes_json: str | None) -> None:
-                        if not drafts:
-                            return
-                        with gr.Tabs():
-                            for i, draft in enumerate(drafts):
-                                with gr.Tab(draft["recipient"], id=f"draft-{i}"):
-                                    gr.Markdown(draft["header"])
-                                    gr.Textbox(
-                                        draft["subject"] or "",
-                                        label="Subject",
-                                        buttons=["copy"],
-                                        interactive=True,
-                                        elem_id=f"subject-{i}",
-                                    )
-                                    body = gr.Textbox(
-                                        draft["body"],
-                                        label="Draft (edit it; the check runs again)",
-                                        lines=14,
-                                        buttons=["copy"],
-                                        interactive=True,
-                                        elem_id=f"body-{i}",
-                                    )
-                                    report = gr.HTML(
-                                        draft["tone"],
-                                        elem_id=f"tone-{i}",
-                                    )
-                                    body.change(
-                                        recheck,
-                                        [
-                                            body,
-                                            gr.State(notes_json),
-                                            gr.State(draft["kind"]),
-                                            gr.State(draft["channel"]),
-                                        ],
-                                        report,
-                                    )
-                                    with gr.Row():
-                                        gr.HTML(_mail_link(draft))
-                                        gr.DownloadButton("Next step as .ics", value=draft["ics"], size="sm")
-                                        keep = gr.Button("Save to the tracker", size="sm", elem_id=f"save-{i}")
-                                        keep.click(save, [gr.State(notes_json)], saved)
 
             form = [
-                *(candidate, company, role, interviewers, interview_date, asked, promised, topics, shareables),
-                *(updates, history, replies, outcome, senior_name, senior_title, country),
+                candidate,
+                company,
+                role,
+                *people,
+                interview_date,
+                asked,
+                promised,
+                topics,
+                shareables,
+                updates,
+                *sent,
+                replies,
+                outcome,
+                senior_name,
+                senior_title,
+                country,
             ]
-            example.click(load_example, None, [*form, today])
-            go.click(submit, [*form, today, backend], [errors, card, drafts_state, notes_state])
+            error_slots = dict(
+                zip(
+                    forms.SLOTS,
+                    [e_candidate, e_company, e_role, e_people, e_date, e_promised, e_topics, e_more],
+                    strict=True,
+                )
+            )
+            result = [
+                *error_slots.values(),
+                more,
+                card,
+                drafts_box,
+                pick,
+                ics,
+                saved,
+                drafts_state,
+                notes_state,
+                header,
+                subject,
+                body,
+                tone,
+                keep,
+            ]
+            example.click(load_example, None, [*form, today, shown_people, *groups])
+            add.click(add_person, shown_people, [shown_people, *groups, add])
+            go.click(submit, [*form, today, writer, drafts_state], result).then(None, js=SCROLL_JS)
+            again.click(redo, [*form, today, writer, drafts_state], result)
+            pick.input(show, [drafts_state, pick], [header, subject, body, tone, keep])
+            body.change(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone])
+            subject.change(edit, [drafts_state, pick, body, subject, notes_state], [drafts_state, tone])
+            mail.click(None, js=MAIL_JS)
 
         with gr.Tab("Chat", id="chat"):
             gr.Markdown(
                 "Describe the interview in your own words: who you met, where, when, and what they said about timing."
             )
             chatbot = gr.Chatbot(elem_id="chatbot", height=460)
-            said = gr.Textbox(
-                placeholder="I met Priya Shah, Head of Data at Northwind, on Tuesday for the analyst role…",
-                label="You",
-                elem_id="chat-input",
-            )
+            with gr.Row(equal_height=True):
+                said = gr.Textbox(
+                    placeholder="I met Priya Shah, Head of Data at Northwind, on Tuesday for the analyst role…",
+                    show_label=False,
+                    elem_id="chat-input",
+                    scale=5,
+                )
+                send = gr.Button("Send", variant="primary", elem_id="chat-send", scale=1, min_width=80)
             chat_state = gr.State(new_state())
-            said.submit(chat, [said, chatbot, chat_state, backend], [said, chatbot, chat_state])
+            said.submit(chat, [said, chatbot, chat_state, writer], [said, chatbot, chat_state])
+            send.click(chat, [said, chatbot, chat_state, writer], [said, chatbot, chat_state])
 
         with gr.Tab("Tracker", id="tracker"):
             refresh = gr.Button("Refresh", size="sm", elem_id="refresh")
-            table = gr.Dataframe(
-                headers=["id", "company", "role", "interview", "outcome"], interactive=False, elem_id="tracker-table"
-            )
-            due = gr.Markdown(elem_id="due")
+            cards = gr.HTML(elem_id="tracker")
             with gr.Accordion("Record what happened", open=False):
-                with gr.Row():
-                    what = gr.Radio(["sent", "replied", "outcome"], value="sent", label="What")
-                    interview_id = gr.Number(label="Interview id", precision=0)
-                    kind = gr.Dropdown(
-                        ["thank_you", "value_add", "check_in", "escalation", "closing"],
-                        value="check_in",
-                        label="Message kind",
-                    )
-                    who = gr.Textbox(label="Sent to (names, separated by ;)")
-                with gr.Row():
-                    on = gr.DateTime(label="On", include_time=False, type="string", value=date.today().isoformat())
-                    new_date = gr.DateTime(label="New promised date (replies)", include_time=False, type="string")
-                    result = gr.Dropdown(
-                        ["pending", "rejected", "offer", "withdrawn"], value="pending", label="Outcome"
-                    )
-                record = gr.Button("Record")
-                recorded = gr.Markdown()
-            refresh.click(tracker_view, None, [table, due])
-            record.click(tracker_record, [what, interview_id, kind, who, on, new_date, result], recorded).then(
-                tracker_view, None, [table, due]
-            )
-    demo.load(tracker_view, None, [table, due])
+                chosen = gr.Dropdown(label="Interview", choices=[], elem_id="record-interview")
+                what = gr.Radio(
+                    [("A message I sent", "sent"), ("They replied", "replied"), ("The outcome", "outcome")],
+                    value="sent",
+                    label="What happened",
+                    elem_id="record-what",
+                )
+                kind = gr.Dropdown(
+                    [(label, value) for value, label in forms.SENT_KINDS],
+                    value="check_in",
+                    label="Which message",
+                    elem_id="record-kind",
+                )
+                who = gr.Textbox(label="Sent to (empty: everyone you met; separate names with ;)")
+                on = gr.DateTime(
+                    label="On", include_time=False, type="string", value=date.today().isoformat(), elem_id="record-on"
+                )
+                new_date = gr.DateTime(label="New date they gave (replies)", include_time=False, type="string")
+                result_outcome = gr.Dropdown(forms.OUTCOMES, value="pending", label="Outcome")
+                record = gr.Button("Record", elem_id="record")
+                recorded = gr.HTML(elem_id="recorded")
+            refresh.click(tracker_view, None, [cards, chosen], api_visibility="private")
+            record.click(
+                tracker_record,
+                [chosen, what, kind, who, on, new_date, result_outcome],
+                recorded,
+                api_visibility="private",
+            ).then(tracker_view, None, [cards, chosen], api_visibility="private")
+    # The tracker's events are kept out of the public API: the interviews are read by the page only
+    # (and with FOLLOWUP_AUTH set, only after signing in).
+    keep.click(save, notes_state, saved, api_visibility="private").then(
+        tracker_view, None, [cards, chosen], api_visibility="private"
+    )
+    demo.load(tracker_view, None, [cards, chosen], api_visibility="private")
+    demo.load(lambda: [date.today().isoformat()] * 2, None, [today, on])  # today as of opening the page
 
 
-def launch() -> None:
-    auth = os.environ.get("FOLLOWUP_AUTH")
+def launch(env: Any = None) -> None:
+    """Serve the page as the environment says (see followup.ui.serving); raises ServingError."""
+    options = launch_options(os.environ if env is None else env)
     demo.queue().launch(
-        server_name=os.environ.get("FOLLOWUP_HOST", "127.0.0.1"),
-        server_port=int(os.environ.get("FOLLOWUP_PORT", "7860")),
-        auth=tuple(auth.split(":", 1)) if auth and ":" in auth else None,  # type: ignore[arg-type]
+        server_name=options.server_name,
+        server_port=options.server_port,
+        auth=options.auth,
         show_error=False,
+        css=CSS,
+        footer_links=[],
     )
 
 
 if __name__ == "__main__":
-    launch()
+    try:
+        launch()
+    except ServingError as exc:
+        print(f"app.py: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

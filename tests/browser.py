@@ -55,7 +55,9 @@ def running_app(db: Path, port: int | None = None) -> Iterator[tuple[str, float]
     """``python app.py`` on a free loopback port; yields its URL and how long it took to answer."""
     port = port or free_port()
     _wait_until_free(port)
-    env = {**os.environ, "FOLLOWUP_PORT": str(port), "FOLLOWUP_DB": str(db), "FOLLOWUP_BACKEND": "template",
+    # No model and no serving settings from the caller's environment: the tests see the same app anywhere.
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "FOLLOWUP_", "GRADIO_SERVER"))}
+    env = {**inherited, "FOLLOWUP_PORT": str(port), "FOLLOWUP_DB": str(db), "FOLLOWUP_BACKEND": "template",
            "GRADIO_ANALYTICS_ENABLED": "False"}  # fmt: skip
     start = time.perf_counter()
     process = subprocess.Popen(

@@ -57,7 +57,7 @@ def test_ics_has_an_event_with_the_reason_and_a_reminder(tmp_path: Path, capsys:
     assert run(capsys, "ics", "1", "-o", str(target), "--today", "2026-11-26", "--db", db)[0] == 0
     calendar = Calendar.from_ical(target.read_bytes())
     [event] = calendar.walk("VEVENT")
-    assert str(event["summary"]) == "Reconnect: Senior Data Analyst at Northwind Analytics"
+    assert str(event["summary"]) == "Check in with Tom Becker about the Senior Data Analyst role at Northwind Analytics"
     assert event.decoded("dtstart").date() == date(2026, 11, 26)
     assert "They said you'd hear by Wed 18 Nov" in str(event["description"])
     [alarm] = event.walk("VALARM")

@@ -12,10 +12,11 @@ from typing import NoReturn, TextIO, cast
 
 from pydantic import ValidationError
 
+from followup import presentation
 from followup.advice import Advice
 from followup.backends.base import BackendError
 from followup.backends.settings import BACKENDS
-from followup.decision import Action, Decision, Status
+from followup.decision import Decision
 from followup.errors import InputError, one_line
 from followup.evals.command import register as register_eval
 from followup.files import read_bytes
@@ -25,7 +26,7 @@ from followup.policy import decide
 from followup.settings import current
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
 from followup.tracker_cli import register as register_tracker
-from followup.wording import day, join_names
+from followup.wording import join_names
 
 #: The longest draft the command reads; the tone check judges longer ones by length alone.
 MAX_DRAFT_CHARS = 1_000_000
@@ -113,10 +114,11 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _advise(args: argparse.Namespace, out: TextIO) -> int:
-    from followup.advisor import advise
+    from followup import service
 
     notes = load_notes(args.notes)
-    advice = advise(notes, today=args.today, backend=args.backend, channel=args.channel)
+    today = args.today or date.today()
+    advice = service.advise(notes, today, args.backend, channel=args.channel, fallback=False).advice
     if args.json:
         out.write(advice.model_dump_json(indent=2) + "\n")
     else:
@@ -199,32 +201,7 @@ def _tone_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 def render_decision(decision: Decision) -> str:
     """The decision as a person reads it: the ladder, the action, why, and what follows."""
-    today = decision.today
-    lines = [_ladder(decision.action)]
-    if decision.action is None:
-        lines.append("Nothing to chase.")
-    else:
-        when = {
-            Status.now: "today",
-            Status.scheduled: f"on {day(decision.due_on or today, today)}",
-            Status.done: "done",
-        }[decision.status]
-        lines.append(f"{decision.action.label}: {when}")
-    lines.append(f"Why: {decision.reason}")
-    if decision.to or decision.cc:
-        to = join_names(decision.to) or "(someone more senior, to be named)"
-        lines.append(f"To: {to}" + (f" (cc {join_names(decision.cc)})" if decision.cc else ""))
-    for need in decision.needs:
-        lines.append(f"Needed: {need.question}")
-    if decision.timeline:
-        lines.append("Then, if you hear nothing:")
-        lines.extend(f"  {day(step.due_on, today):<12} {step.summary}" for step in decision.timeline)
-    lines.append(f"(rule {decision.rule})")
-    return "\n".join(lines) + "\n"
-
-
-def _ladder(current: Action | None) -> str:
-    return " > ".join(f"[{action.label.upper()}]" if action == current else action.label.lower() for action in Action)
+    return presentation.text(decision)
 
 
 class _Printable:

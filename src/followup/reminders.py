@@ -1,14 +1,17 @@
-"""Calendar reminders: each interview's next step as an iCalendar event with an alarm."""
+"""Calendar reminders: steps of the plan as iCalendar events with an alarm.
+
+What an event says (its title, day, description and UID) comes from the presentation
+model (:func:`followup.presentation.calendar_event`); this module only writes the file.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from followup.decision import Status
-from followup.store import DueItem
-from followup.wording import join_names
+from followup.presentation import CalendarEvent
 
 #: The step is put in the calendar at 9:00 (local time, wherever the calendar is), 30 minutes
 #: long, with a reminder 15 minutes before.
@@ -17,37 +20,24 @@ LENGTH = timedelta(minutes=30)
 REMIND_BEFORE = timedelta(minutes=15)
 
 
-def calendar(items: list[DueItem], today: date) -> tuple[bytes, int]:
-    """An .ics file with one event per interview that has a next step, and how many events
-    it holds (counted as they are made: text in a company name cannot change the count)."""
-    events = 0
+def calendar(events: Iterable[CalendarEvent]) -> bytes:
+    """An .ics file with one event per step, each with a reminder."""
     cal = Calendar()
     cal.add("prodid", "-//followup//follow-up advisor//EN")
     cal.add("version", "2.0")
     stamp = datetime.now(UTC)
-    for item in items:
-        decision = item.decision
-        if decision.action is None or decision.status == Status.done:
-            continue
-        when = decision.due_on if decision.status == Status.scheduled and decision.due_on else today
-        summary = f"{decision.action.label}: {item.role} at {item.company}"
-        lines = [decision.reason]
-        if decision.to:
-            lines.append(f"To: {join_names(decision.to)}" + (f" (cc {join_names(decision.cc)})" if decision.cc else ""))
-        lines += [f"Needed: {need.question}" for need in decision.needs]
-        lines += [f"Then, if you hear nothing: {step.due_on:%a %d %b}: {step.summary}" for step in decision.timeline]
+    for item in events:
         event = Event()
-        event.add("uid", f"followup-{item.id}-{decision.action.value}-{when.isoformat()}@followup.invalid")
+        event.add("uid", item.uid)
         event.add("dtstamp", stamp)
-        event.add("dtstart", datetime.combine(when, START))
-        event.add("dtend", datetime.combine(when, START) + LENGTH)
-        event.add("summary", summary)
-        event.add("description", "\n".join(lines))
+        event.add("dtstart", datetime.combine(item.on, START))
+        event.add("dtend", datetime.combine(item.on, START) + LENGTH)
+        event.add("summary", item.title)
+        event.add("description", item.description)
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
+        alarm.add("description", item.title)
         alarm.add("trigger", -REMIND_BEFORE)
         event.add_component(alarm)
         cal.add_component(event)
-        events += 1
-    return bytes(cal.to_ical()), events
+    return bytes(cal.to_ical())

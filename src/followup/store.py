@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from followup.config import PolicyConfig
 from followup.decision import Decision, Status
 from followup.errors import InputError, one_line
-from followup.models import EmployerReply, InterviewNotes, MessageKind, Outcome
+from followup.models import EmployerReply, InterviewNotes, MessageKind, Outcome, name_key
 from followup.policy import decide
 from followup.settings import current
 
@@ -178,6 +178,26 @@ class Store:
             _log(db, interview_id, "added", now)
         return interview_id
 
+    def upsert(self, notes: InterviewNotes) -> tuple[int, bool]:
+        """Add ``notes``, or replace the interview with the same candidate, company, role and
+        date (compared ignoring case and spacing); returns its id and whether it was added.
+        One transaction, so two saves at once still make one interview."""
+        identity = interview_identity(notes)
+        with self._write() as db:
+            # A full scan: SQLite's lower() knows only ASCII, and a tracker holds tens of interviews.
+            for row in db.execute("SELECT id, notes FROM interviews").fetchall():
+                if interview_identity(InterviewNotes.model_validate_json(row[1])) == identity:
+                    self._save(db, int(row[0]), notes, "updated")
+                    return int(row[0]), False
+            now = _now()
+            cursor = db.execute(
+                "INSERT INTO interviews (notes, company, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                (notes.model_dump_json(), notes.company, notes.role, now, now),
+            )
+            interview_id = int(cursor.lastrowid or 0)
+            _log(db, interview_id, "added", now)
+        return interview_id, True
+
     def get(self, interview_id: int) -> Interview:
         _check_id(interview_id)
         row = self._db.execute(
@@ -326,6 +346,11 @@ def _urgency(item: DueItem) -> tuple[int, str, int]:
     if decision.status == Status.now:
         return (0, "", item.id)
     return (1, (decision.due_on or date.max).isoformat(), item.id)
+
+
+def interview_identity(notes: InterviewNotes) -> tuple[str, str, str, date]:
+    """What makes two notes the same interview: candidate, company, role and date."""
+    return (name_key(notes.candidate_name), name_key(notes.company), name_key(notes.role), notes.interview_date)
 
 
 def _interview(row: tuple[Any, ...]) -> Interview:

@@ -7,11 +7,13 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
+from followup import service
 from followup.decision import Status
 from followup.errors import InputError
 from followup.files import check_writable, loads_json, read_text, write_bytes, write_text
 from followup.models import MessageKind, Outcome
 from followup.notes_io import load_notes
+from followup.presentation import calendar_event
 from followup.reminders import calendar
 from followup.store import Store, StoreError, backup_text
 from followup.wording import day
@@ -62,12 +64,6 @@ def _store(args: argparse.Namespace) -> Store:
     return Store(args.db)
 
 
-def _not_future(when: date, what: str) -> date:
-    if when > date.today():
-        raise StoreError(f"{what} {when} is after today; record it once it has happened")
-    return when
-
-
 def _add(args: argparse.Namespace, out: TextIO) -> int:
     notes = load_notes(args.notes)
     with _store(args) as store:
@@ -107,17 +103,17 @@ def _due(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _sent(args: argparse.Namespace, out: TextIO) -> int:
-    on = _not_future(args.on or date.today(), "sent on")
+    on = args.on or date.today()
     with _store(args) as store:
-        store.record_sent(args.id, args.kind, args.to, on)
+        service.record_sent(store, args.id, args.kind, args.to, on, date.today())
     out.write(f"Recorded: {args.kind.replace('_', '-')} to {', '.join(args.to)} on {on} (interview {args.id})\n")
     return 0
 
 
 def _replied(args: argparse.Namespace, out: TextIO) -> int:
-    on = _not_future(args.on or date.today(), "the reply on")
+    on = args.on or date.today()
     with _store(args) as store:
-        store.record_reply(args.id, on, args.new_date)
+        service.record_reply(store, args.id, on, args.new_date, date.today())
     promise = f", with a new date: {args.new_date}" if args.new_date else ""
     out.write(f"Recorded: a reply on {on}{promise} (interview {args.id})\n")
     return 0
@@ -140,15 +136,17 @@ def _delete(args: argparse.Namespace, out: TextIO) -> int:
 def _ics(args: argparse.Namespace, out: TextIO) -> int:
     today = args.today or date.today()
     with _store(args) as store:
-        items = store.due(today)
+        items = [t for t in service.tracked(store, today) if t.decision is not None]
     if args.id is not None:
         items = [i for i in items if i.id == args.id]
         if not items:
             raise StoreError(f"no interview with id {args.id} that can be planned for {today}")
     check_writable(args.output)
-    data, events = calendar(items, today)
-    write_bytes(args.output, data)
-    out.write(f"Wrote {events} event{'s' if events != 1 else ''} to {args.output}\n")
+    planned = [calendar_event(i.notes, i.decision) for i in items if i.decision is not None]
+    events = [e for e in planned if e is not None]
+    write_bytes(args.output, calendar(events))
+    count = len(events)  # counted as made: text in a company name cannot change it
+    out.write(f"Wrote {count} event{'s' if count != 1 else ''} to {args.output}\n")
     return 0
 
 

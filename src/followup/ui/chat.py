@@ -7,13 +7,14 @@ UI between turns; every turn returns the reply and the new state.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from followup.advisor import advise
+from followup import service
 from followup.errors import describe
 from followup.models import InterviewNotes
 from followup.tone import evaluate_tone
@@ -137,7 +138,9 @@ def notes_from_state(state: dict[str, Any]) -> InterviewNotes:
     return InterviewNotes.model_validate(data)
 
 
-def respond(message: str, state: dict[str, Any], today: date, backend: str = "template") -> tuple[str, dict[str, Any]]:
+def respond(
+    message: str, state: dict[str, Any], today: date, backend: str | None = "template"
+) -> tuple[str, dict[str, Any]]:
     """One turn: the reply (Markdown) and the new state."""
     state = {**new_state(), **state}
     text = message.strip()
@@ -181,17 +184,17 @@ def respond(message: str, state: dict[str, Any], today: date, backend: str = "te
     return _advise(state, today, backend, "")
 
 
-def _advise(state: dict[str, Any], today: date, backend: str, prefix: str) -> tuple[str, dict[str, Any]]:
+def _advise(state: dict[str, Any], today: date, backend: str | None, prefix: str) -> tuple[str, dict[str, Any]]:
     try:
         notes = notes_from_state(state)
-        advice = advise(notes, today=today, backend=backend)
+        advised = service.advise(notes, today, backend)
     except ValidationError as exc:
-        return prefix + "Something in that doesn't fit: " + "; ".join(describe(exc)[:3]), state
-    decision = advice.decision
-    lines = [f"{prefix}**{decision.action.label if decision.action else 'Nothing to chase'}**: {decision.reason}"]
-    lines += [f"- {step.due_on:%a %d %b}: {step.summary}" for step in decision.timeline]
-    for need in decision.needs:
-        lines.append(f"\n{need.question}")
+        return prefix + "Something in that doesn't fit: " + safe("; ".join(describe(exc)[:3])), state
+    advice, shown = advised.advice, advised.view
+    lines = [f"{prefix}**{safe(shown.label)}**: {safe(shown.reason)}"]
+    lines += [f"- {safe(m.day)}: {safe(m.summary)}" for m in shown.marks if not m.first]
+    for need in shown.needs:
+        lines.append(f"\n{safe(need)}")
     if advice.drafts:
         draft = advice.drafts[0]
         state["draft"] = {
@@ -200,15 +203,27 @@ def _advise(state: dict[str, Any], today: date, backend: str, prefix: str) -> tu
             "subject": draft.subject,
             "body": draft.body,
         }
-        lines.append(f"\nHere is a draft to {draft.recipient} (it passed the tone check):\n")
-        lines.append(f"**Subject:** {draft.subject}\n\n{_quoted(draft.body)}")
+        writer = (
+            f" (the built-in templates wrote it: {safe(advised.fallback_reason)})" if advised.fallback_reason else ""
+        )
+        lines.append(f"\nHere is a draft to {safe(draft.recipient)} (it passed the tone check){writer}:\n")
+        lines.append(f"**Subject:** {safe(draft.subject or '')}\n\n{_quoted(draft.body)}")
         lines.append("\nSay *make it shorter*, *more formal*, *I sent it*, or *they replied and said next week*.")
     return "\n".join(lines), state
 
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]()#!|~{}])")
+
+
+def safe(text: str) -> str:
+    """Text a person typed, made inert for the chat's Markdown: HTML escaped, Markdown's
+    own markup characters backslashed (so ``![x](http://...)`` cannot fetch an image either)."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _quoted(body: str) -> str:
     """The draft as a Markdown quote: it wraps, and keeps its blank lines."""
-    return "\n".join(f"> {line}" if line.strip() else ">" for line in body.strip().splitlines())
+    return "\n".join(f"> {safe(line)}" if line.strip() else ">" for line in body.strip().splitlines())
 
 
 def _summary(state: dict[str, Any]) -> str:
@@ -223,7 +238,7 @@ def _summary(state: dict[str, Any]) -> str:
         bits.append(f"on {state['interview_date']}")
     if state.get("promised_reply_date"):
         bits.append(f"and they'll decide by {state['promised_reply_date']}")
-    return ("Got it: " + " ".join(bits) + ".") if bits else ""
+    return safe("Got it: " + " ".join(bits) + ".") if bits else ""
 
 
 def _sent_kind(kind: str) -> str:
