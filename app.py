@@ -28,6 +28,7 @@ from followup import load_notes, service
 from followup.models import InterviewNotes
 from followup.presentation import calendar_event, event_label, view
 from followup.reminders import calendar
+from followup.settings import SettingsError, current
 from followup.store import Store, StoreError
 from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
@@ -492,7 +493,7 @@ with gr.Blocks(title="Follow-up advisor") as demo:
 
 def launch(env: Any = None) -> None:
     """Serve the page as the environment says (see followup.ui.serving); raises ServingError."""
-    options = launch_options(os.environ if env is None else env)
+    options = launch_options(env)
     demo.queue().launch(
         server_name=options.server_name,
         server_port=options.server_port,
@@ -505,7 +506,8 @@ def launch(env: Any = None) -> None:
 
 if __name__ == "__main__":
     try:
+        current()  # every setting is checked before the page starts
         launch()
-    except ServingError as exc:
+    except (ServingError, SettingsError) as exc:
         print(f"app.py: {exc}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -52,6 +52,9 @@ def test_gradio_s_variables_and_a_password_reach_launch(app: Any, monkeypatch: p
     [
         ({"FOLLOWUP_AUTH": "password"}, "app.py: FOLLOWUP_AUTH must be user:password, with both parts non-empty"),
         ({"GRADIO_SERVER_NAME": "0.0.0.0"}, "app.py: GRADIO_SERVER_NAME=0.0.0.0 would serve your interviews"),
+        ({"FOLLOWUP_TIMEOUT": "abc"}, "app.py: FOLLOWUP_TIMEOUT='abc': use a number of seconds above 0"),
+        ({"FOLLOWUP_BACKEND": "bogus"}, "app.py: FOLLOWUP_BACKEND='bogus': use one of auto, openai, local, template"),
+        ({"GRADIO_SERVER_PORT": "http"}, "app.py: GRADIO_SERVER_PORT='http' is not a port number"),
     ],
 )
 def test_unsafe_serving_refuses_to_start_with_one_line(env: dict[str, str], line: str, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ variable, its value and what would be accepted; nothing else in the package read
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -57,6 +58,13 @@ class Settings(BaseSettings):
     local_api: Literal["chat", "completion"] = Field("chat", validation_alias="FOLLOWUP_LOCAL_API")
     prompts: Text | None = Field(None, validation_alias="FOLLOWUP_PROMPTS")
     db: Text | None = Field(None, validation_alias="FOLLOWUP_DB")
+    # Where the web UI listens and who may see it; followup.ui.serving judges these.
+    gradio_server_name: Text | None = Field(None, validation_alias="GRADIO_SERVER_NAME")
+    host: Text | None = Field(None, validation_alias="FOLLOWUP_HOST")
+    gradio_server_port: Text | None = Field(None, validation_alias="GRADIO_SERVER_PORT")
+    port: Text | None = Field(None, validation_alias="FOLLOWUP_PORT")
+    auth: Text | None = Field(None, validation_alias="FOLLOWUP_AUTH", repr=False)
+    allow_open: Text | None = Field(None, validation_alias="FOLLOWUP_ALLOW_OPEN")
 
     @field_validator("backend", "local_api", mode="before")
     @classmethod
@@ -82,6 +90,7 @@ class Settings(BaseSettings):
         return Path(self.prompts).expanduser() if self.prompts else None
 
 
+_SECRET = {"FOLLOWUP_AUTH", "OPENAI_API_KEY"}
 _ACCEPTED = {
     "FOLLOWUP_BACKEND": f"use one of {', '.join(BACKENDS)}",
     "FOLLOWUP_LOCAL_API": "use chat or completion",
@@ -93,12 +102,22 @@ _ACCEPTED = {
 
 def current() -> Settings:
     """The settings now in the environment; raises SettingsError naming a bad variable."""
+    return load()
+
+
+def load(env: Mapping[str, str] | None = None) -> Settings:
+    """The settings in ``env`` (a mapping of variables; by default the process's environment).
+
+    Raises SettingsError naming the first bad variable. A secret (FOLLOWUP_AUTH,
+    OPENAI_API_KEY) is never echoed in the message."""
     try:
-        return Settings()
+        if env is None:
+            return Settings()
+        return Settings.model_validate({name: value for name, value in env.items() if value != ""})
     except ValidationError as exc:
         error = exc.errors()[0]
         name = str(error["loc"][0]) if error["loc"] else "environment"
-        value = str(error.get("input", ""))
+        value = "..." if name in _SECRET else str(error.get("input", ""))
         shown = value if len(value) <= 60 else value[:57] + "..."
         why = _ACCEPTED.get(name) or str(error["msg"]).removeprefix("Value error, ")
         raise SettingsError(f"{name}={shown!r}: {why}") from None

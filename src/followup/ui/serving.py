@@ -16,6 +16,8 @@ import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from followup.settings import SettingsError, load
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -34,14 +36,19 @@ class LaunchOptions:
     auth: tuple[str, str] | None
 
 
-def launch_options(env: Mapping[str, str]) -> LaunchOptions:
-    """The launch options for ``env`` (e.g. ``os.environ``), or ServingError saying why not."""
-    host_var, host = _one_of(env, "GRADIO_SERVER_NAME", "FOLLOWUP_HOST")
-    port_var, port_text = _one_of(env, "GRADIO_SERVER_PORT", "FOLLOWUP_PORT")
+def launch_options(env: Mapping[str, str] | None = None) -> LaunchOptions:
+    """The launch options for ``env`` (by default the process's environment, read through
+    :mod:`followup.settings` like every other setting), or ServingError saying why not."""
+    try:
+        settings = load(env)
+    except SettingsError as exc:
+        raise ServingError(str(exc)) from None
+    host_var, host = _one_of("GRADIO_SERVER_NAME", settings.gradio_server_name, "FOLLOWUP_HOST", settings.host)
+    port_var, port_text = _one_of("GRADIO_SERVER_PORT", settings.gradio_server_port, "FOLLOWUP_PORT", settings.port)
     host = host or DEFAULT_HOST
     port = _port(port_var, port_text) if port_text else DEFAULT_PORT
-    auth = _auth(env.get("FOLLOWUP_AUTH"))
-    if auth is None and not is_loopback(host) and env.get("FOLLOWUP_ALLOW_OPEN", "").strip() != "1":
+    auth = _auth(settings.auth)
+    if auth is None and not is_loopback(host) and (settings.allow_open or "").strip() != "1":
         raise ServingError(
             f"{host_var}={host} would serve your interviews beyond this machine with no password: "
             "set FOLLOWUP_AUTH=user:password (or FOLLOWUP_ALLOW_OPEN=1 to serve it open on purpose)"
@@ -60,9 +67,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _one_of(env: Mapping[str, str], own: str, alias: str) -> tuple[str, str]:
+def _one_of(own: str, own_value: str | None, alias: str, alias_value: str | None) -> tuple[str, str]:
     """Gradio's variable or the project's alias; both set to different values is a mistake."""
-    first, second = env.get(own, "").strip(), env.get(alias, "").strip()
+    first, second = (own_value or "").strip(), (alias_value or "").strip()
     if first and second and first != second:
         raise ServingError(f"{own}={first} and {alias}={second} disagree: set only one of them")
     return (own, first) if first else (alias, second)
