@@ -19,7 +19,25 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from followup.settings import SettingsError, current
+from followup.ui.serving import ServingError, launch_options
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from a user's machine
+
+
+def check_settings() -> None:
+    """Every setting, and where to listen, checked before Gradio is imported (Gradio itself
+    reads GRADIO_SERVER_PORT on import and would fail with a traceback); one line and exit 2."""
+    try:
+        current()
+        launch_options()
+    except (ServingError, SettingsError) as exc:
+        print(f"app.py: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    check_settings()
 
 import gradio as gr
 from pydantic import ValidationError
@@ -28,12 +46,10 @@ from followup import load_notes, service
 from followup.models import InterviewNotes
 from followup.presentation import calendar_event, event_label, view
 from followup.reminders import calendar
-from followup.settings import SettingsError, current
 from followup.store import Store, StoreError
 from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
 from followup.ui.chat import new_state, respond, safe
-from followup.ui.serving import ServingError, launch_options
 from followup.wording import day
 
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
@@ -506,7 +522,6 @@ def launch(env: Any = None) -> None:
 
 if __name__ == "__main__":
     try:
-        current()  # every setting is checked before the page starts
         launch()
     except (ServingError, SettingsError) as exc:
         print(f"app.py: {exc}", file=sys.stderr)
