@@ -122,7 +122,7 @@ def _advise(values: tuple[Any, ...], *, keep_edits: bool) -> Any:
         body: gr.update(interactive=False),
         keep: gr.update(interactive=False),
     }
-    advised = service.advise(notes, today, writer or None)
+    advised = service.advise(notes, today, writer or None, decision=decision)
     drafts = page_drafts.from_advice(advised, notes, old, keep_edits=keep_edits)
     event = calendar_event(notes, advised.advice.decision, after_today=True)
     yield {

@@ -224,3 +224,15 @@ def test_chat_models_write_the_whole_message() -> None:
     model = FakeBackend([GOOD])
     [draft] = advise(ACME, today=TODAY, backend=model).drafts
     assert draft.body == GOOD
+
+
+def test_a_decision_already_made_is_used_not_made_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import followup.advisor
+
+    notes = load_notes(ROOT / "examples" / "northwind.yaml")
+    decision = followup.advisor.decide(notes, d("2026-11-26"))
+    monkeypatch.setattr(followup.advisor, "decide", lambda *a, **k: pytest.fail("decided twice"))
+    advice = advise(notes, today=d("2026-11-26"), backend="template", decision=decision)
+    assert advice.decision is decision
+    with pytest.raises(ValueError, match="made for 2026-11-26, not for 2026-11-27"):
+        advise(notes, today=d("2026-11-27"), backend="template", decision=decision)

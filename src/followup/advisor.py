@@ -32,6 +32,7 @@ def advise(
     channel: Channel | str = Channel.email,
     prompts_dir: Path | None = None,
     deadline: float | None = None,
+    decision: Decision | None = None,
 ) -> Advice:
     """Which action applies today, why, and a draft per recipient that passed the tone gate.
 
@@ -44,10 +45,11 @@ def advise(
     ``deadline`` is the most seconds the drafting may take (default FOLLOWUP_DEADLINE,
     30), retries and slow answers included; a panel's drafts are written side by side
     when the backend allows (``parallel``), and a draft the model has not finished by then
-    is the template's, with the reason.
+    is the template's, with the reason. ``decision``, when the caller has already decided
+    for these notes and ``today``, is used instead of deciding again.
     """
     start = time.perf_counter()
-    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir)
+    decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir, decision)
     until = _deadline(deadline)
     if _parallel(model, plan):
         with ThreadPoolExecutor(max_workers=min(len(plan), _width(model))) as pool:
@@ -69,6 +71,7 @@ async def aadvise(
     channel: Channel | str = Channel.email,
     prompts_dir: Path | None = None,
     deadline: float | None = None,
+    decision: Decision | None = None,
 ) -> Advice:
     """As :func:`advise`, without blocking the event loop (it runs in a worker thread)."""
     return await asyncio.to_thread(
@@ -80,6 +83,7 @@ async def aadvise(
         channel=channel,
         prompts_dir=prompts_dir,
         deadline=deadline,
+        decision=decision,
     )
 
 
@@ -115,8 +119,12 @@ def _prepare(
     config: PolicyConfig | None,
     channel: Channel | str,
     prompts_dir: Path | None = None,
+    decided: Decision | None = None,
 ) -> tuple[Decision, Backend | None, dict[str, Prompt], list[DraftContext]]:
-    decision = decide(notes, today or date.today(), config)
+    today = today or date.today()
+    if decided is not None and decided.today != today:
+        raise ValueError(f"decision: made for {decided.today}, not for {today}")
+    decision = decided or decide(notes, today, config)
     plan = contexts(notes, decision, Channel(channel))
     model = get_backend(backend) if backend is None or isinstance(backend, str) else backend
     prompts = load_prompts(prompts_dir) if model is not None and plan else {}

@@ -98,21 +98,25 @@ def advise(
     *,
     channel: Channel | str = Channel.email,
     fallback: bool = True,
+    decision: Decision | None = None,
 ) -> Advised:
     """The decision and the drafts. A backend that cannot be set up, or prompt files that
     cannot be read, never stop the advice: the template engine writes, and says why.
     With ``fallback=False`` (the command line, where a named backend is a promise) the
-    BackendError is raised instead."""
+    BackendError is raised instead. ``decision`` is the one already made for these notes
+    and ``today`` (the web UI shows it first), so that nothing decides twice."""
     if not fallback:
-        return Advised(_advise(notes, today=today, backend=backend, channel=channel))
+        return Advised(_advise(notes, today=today, backend=backend, channel=channel, decision=decision))
     choice = choose_backend(backend)
     if choice.backend is not None:
         try:
-            return Advised(_advise(notes, today=today, backend=choice.backend, channel=channel))
+            return Advised(_advise(notes, today=today, backend=choice.backend, channel=channel, decision=decision))
         except (BackendError, PromptError, OSError) as exc:
             reason = exc.reason if isinstance(exc, BackendError) else str(exc)
             choice = BackendChoice(None, f"the model could not be set up ({reason})")
-    return Advised(_advise(notes, today=today, backend="template", channel=channel), choice.fallback_reason)
+    return Advised(
+        _advise(notes, today=today, backend="template", channel=channel, decision=decision), choice.fallback_reason
+    )
 
 
 def recheck(text: str, kind: str, notes: InterviewNotes, channel: str) -> ToneReport:
