@@ -81,7 +81,7 @@ def local(all_cases: list[tuple[InterviewNotes, date]]) -> None:
     try:
         for notes, today in all_cases:
             start = time.perf_counter()
-            advice = advise(notes, today=today, backend=backend)
+            advice = advise(notes, today=today, backend=backend, deadline=600)
             seconds += time.perf_counter() - start
             for draft in advice.drafts:
                 shown += 1

@@ -139,13 +139,23 @@ async def run_cases(
     return list(results)
 
 
+#: Evals measure what the model writes, not how fast it writes on a busy machine: a model run
+#: queued behind other cases must not fall back to the template because of the web UI's deadline.
+EVAL_DEADLINE_S = 900.0
+
+
 async def _run(
     case: Case, notes: InterviewNotes, backend: Backend | None, prompts_dir: Path | None, r: int
 ) -> CaseResult:
     expected = case.expect.action.value if case.expect.action else "none"
     try:
         advice = await aadvise(
-            notes, today=case.today, backend=backend or "template", channel=case.expect.channel, prompts_dir=prompts_dir
+            notes,
+            today=case.today,
+            backend=backend or "template",
+            channel=case.expect.channel,
+            prompts_dir=prompts_dir,
+            deadline=EVAL_DEADLINE_S,
         )
     except Exception as exc:  # an eval reports every failure as a result, never stops
         return CaseResult(case.id, r, case.tags, False, expected, "error", error=f"{type(exc).__name__}: {exc}")
