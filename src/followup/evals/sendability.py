@@ -82,6 +82,7 @@ def load_items(files: Iterable[Path], root: Path = Path()) -> list[Item]:
     items: list[Item] = []
     seen: dict[str, Path] = {}
     notes_cache: dict[str, InterviewNotes] = {}
+    cases: dict[Path, dict[str, InterviewNotes]] = {}
     for path in files:
         for index, entry in enumerate(_entries(path)):
             name = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
@@ -94,7 +95,7 @@ def load_items(files: Iterable[Path], root: Path = Path()) -> list[Item]:
                 raise SendabilityError(f"{where}: id: {draft.id!r} is used twice (also in {seen[draft.id]})")
             seen[draft.id] = path
             if draft.notes not in notes_cache:
-                notes_cache[draft.notes] = _notes(draft.notes, root, where)
+                notes_cache[draft.notes] = _notes(draft.notes, root, where, cases)
             items.append(Item(draft, notes_cache[draft.notes], path))
     return items
 
@@ -111,7 +112,8 @@ def _entries(path: Path) -> list[Any]:
     return raw
 
 
-def _notes(reference: str, root: Path, where: str) -> InterviewNotes:
+def _notes(reference: str, root: Path, where: str, cases: dict[Path, dict[str, InterviewNotes]]) -> InterviewNotes:
+    """A notes file's notes, or (``FILE#case-id``) an eval case's; ``cases`` keeps each case file read once."""
     file, _, case_id = reference.partition("#")
     path = root / file
     if not path.is_file():
@@ -119,13 +121,14 @@ def _notes(reference: str, root: Path, where: str) -> InterviewNotes:
     try:
         if not case_id:
             return load_notes(path)
-        for case, notes in load_cases(str(path)):
-            if case.id == case_id:
-                return notes
+        if path not in cases:
+            cases[path] = {case.id: notes for case, notes in load_cases(str(path))}
     except (CaseError, InputError, ValidationError, ValueError) as exc:
         detail = one_line(exc) if isinstance(exc, ValidationError) else str(exc)
         raise SendabilityError(f"{where}: notes: {reference!r} cannot be read: {detail}") from None
-    raise SendabilityError(f"{where}: notes: {file} has no case {case_id!r}")
+    if case_id not in cases[path]:
+        raise SendabilityError(f"{where}: notes: {file} has no case {case_id!r}")
+    return cases[path][case_id]
 
 
 def split_files(root: Path, split: str) -> list[Path]:
