@@ -1,0 +1,126 @@
+"""People in free text: names (lower-case ones too), their titles, and the role each title means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from followup.extract.lexicon import alternation, lexicon, word_sets
+from followup.extract.text import tidy_name, tidy_title
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+\+\s+|/(?!\w))\s*", re.I)
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person as written: the name tidied, the title if given, the role it means, the source span."""
+
+    name: str
+    title: str | None
+    role: str
+    start: int
+    end: int
+
+
+@cache
+def _role_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (role, re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I))
+        for role, words in lexicon().roles.items()
+    ]
+
+
+def role_of(title: str | None) -> str:
+    """The role a title means: recruiter, senior, hiring_manager, else panel."""
+    if not title:
+        return "panel"
+    for role, pattern in _role_patterns():
+        if pattern.search(title):
+            return role
+    return "panel"
+
+
+def is_name_word(word: str) -> bool:
+    _, not_names, _ = word_sets()
+    bare = word.strip(".,'’").lower()
+    return len(bare) >= 2 and bare not in not_names and not any(ch.isdigit() for ch in bare)
+
+
+def is_title_word(word: str) -> bool:
+    titles, _, _ = word_sets()
+    return word.strip(".,").lower() in titles
+
+
+def parse_item(item: str, offset: int) -> PersonMention | str | None:
+    """One list item: 'tom ellis (recruiter)', 'hiring manager Ben Carter', 'the VP' (a bare title).
+
+    A bare title comes back as a string for the caller to give to the person before it.
+    """
+    title_parts: list[str] = []
+    paren = _PAREN.search(item)
+    core = item
+    if paren:
+        title_parts.append(paren.group(1).strip())
+        core = item[: paren.start()] + " " * len(paren.group(0)) + item[paren.end() :]
+    tokens = list(_TOKEN.finditer(core))
+    lead: list[re.Match[str]] = []
+    while tokens and is_title_word(tokens[0].group(0)):
+        lead.append(tokens.pop(0))
+    name_tokens: list[re.Match[str]] = []
+    for token in tokens:
+        if not is_name_word(token.group(0)) or len(name_tokens) == 3:
+            break
+        name_tokens.append(token)
+    rest = tokens[len(name_tokens) :]
+    if lead:
+        title_parts.insert(0, " ".join(t.group(0) for t in lead))
+    if rest and not title_parts and all(is_title_word(t.group(0)) for t in rest):
+        title_parts.append(" ".join(t.group(0) for t in rest))
+    raw = " ".join(title_parts) if title_parts else None
+    if not name_tokens:
+        return raw
+    role = role_of(raw)
+    title = _clean_title(raw, role) if raw else None
+    name = tidy_name(" ".join(t.group(0).strip(".") for t in name_tokens))
+    start = offset + name_tokens[0].start()
+    end = offset + (paren.end() if paren and paren.start() >= name_tokens[-1].end() else name_tokens[-1].end())
+    return PersonMention(name, title, role, start, end)
+
+
+#: Titles said as relations ("my would-be boss"), written as a form would have them.
+_RELATION_TITLES = {"hiring_manager": "Hiring Manager", "senior": "Manager's Manager", "recruiter": "Recruiter"}
+
+
+def _clean_title(title: str, role: str) -> str | None:
+    if re.search(r"\bboss\b|^my\b", title, re.I):
+        return _RELATION_TITLES.get(role, "Interviewer")
+    words = title.split()
+    while words and words[0].lower() in ("the", "a", "an", "our", "their", "is", "as"):
+        words.pop(0)
+    text = " ".join(words).strip(" ,")
+    if not text:
+        return None
+    if text.lower() in ("hr",):
+        return "HR"
+    return tidy_title(text) if text.islower() else text
+
+
+def parse_list(text: str, offset: int) -> list[PersonMention]:
+    """People in a list ('tom ellis (recruiter) and priya shah, the hiring manager')."""
+    people: list[PersonMention] = []
+    position = 0
+    for piece in _ITEM_SPLIT.split(text):
+        where = text.find(piece, position)
+        position = where + len(piece)
+        if not piece.strip():
+            continue
+        found = parse_item(piece, offset + where)
+        if isinstance(found, PersonMention):
+            people.append(found)
+        elif isinstance(found, str) and people and people[-1].title is None:
+            last, role = people[-1], role_of(found)
+            people[-1] = PersonMention(last.name, _clean_title(found, role), role, last.start, offset + position)
+    return people

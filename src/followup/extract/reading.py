@@ -1,0 +1,422 @@
+"""Reading one sentence: its triggers, the people, company and role in it, and which date goes with what.
+
+Each date phrase goes to the nearest trigger before it that can take it (else
+the nearest after it): "interviewed ... last thurs", "sent thank-yous same day",
+"Yesterday I had an interview", "hear back by Friday". A sentence with a reply
+in it gives its promise to that reply ("Tom emailed yesterday: another week").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from followup.extract.dates import DateMention, find_dates
+from followup.extract.facts import Facts, Source, When
+from followup.extract.lexicon import lexicon, triggers, word_sets
+from followup.extract.people import PersonMention, is_name_word, parse_item, parse_list
+from followup.extract.text import Sentence, tidy_name, tidy_title
+
+_NAME = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}"
+_ME = re.compile(
+    rf"(?:\bI'?m\b|\bI am\b|\bthis is\b|\bmy name is\b|\bmy name's\b|\bname'?s\b|\bit'?s\b(?=\s+[A-Z]))\s+(?P<name>{_NAME})",
+    re.I,
+)
+_HERE = re.compile(rf"(?:^|[-–—,:]\s*)(?P<name>{_NAME})\s+here\b", re.I)
+_PEOPLE_CUE = re.compile(
+    r"\b(?:with|w/|met|meeting|interviewed by|interview(?:ed)? with|spoke (?:with|to)|talked (?:with|to)|panel of|"
+    r"panel with|by)\s+",
+    re.I,
+)
+_STOP = re.compile(
+    r"\s(?:at|@|for|on|about|last|this|yesterday|yday|today|who|which|where|and then|but|from|in|over|via|"
+    r"-|–|—|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s|[.:;!?]|\s-\s",
+    re.I,
+)
+_COMPANY = re.compile(r"(?:\bat|@|\bwith)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?()]+){0,4})", re.I)
+_COMPANY_STOP = {
+    "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
+    "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
+    "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "–", "&", "+",
+}  # fmt: skip
+_ROLE = re.compile(
+    r"\bfor\s+(?:the|a|an|their|its)\s+(?P<role>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job|opening|post|vacancy)\b"
+    r"|\b(?:the|a|an)\s+(?P<role2>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job)\s+at\b"
+    r"|\b(?:role|position)\s*:\s*(?P<role3>[^,.;\n]{2,60})",
+    re.I,
+)
+_URL = re.compile(r"https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
+_RENAME = re.compile(
+    rf"(?:it'?s|name is|names? is|spelled|i meant|should be|is actually)\s+(?P<new>{_NAME}?)\s*,?\s+not\s+(?P<old>{_NAME}?)\b"
+    rf"|\bnot\s+(?P<old2>{_NAME}?)\s*,?\s+(?:it'?s|but)\s+(?P<new2>{_NAME}?)\b",
+    re.I,
+)
+_PAST_EVENTS = ("interview", "thank_you", "check_in", "escalation", "value_add", "reply")
+_ALL_OF_THEM = re.compile(
+    r"\b(?:both(?: of them)?|everyone|everybody|all(?: of them| three| 3)?|each(?: of them)?|them all|the (?:whole )?panel|"
+    r"the team)\b",
+    re.I,
+)
+_TO = re.compile(rf"\b(?:to|with|pinged|nudged|emailed|chased)\s+(?P<who>{_NAME})", re.I)
+
+
+_Src = Callable[[int, int], Source]
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    kind: str
+    start: int
+    end: int
+
+
+def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> Facts:
+    """The facts of one sentence. ``voice`` is "user" or "email" (a pasted e-mail's body)."""
+    text = sentence.text
+    facts = Facts()
+    tr = triggers()
+    found = _triggers(text)
+    kinds = {t.kind for t in found}
+    is_correction = bool(tr["correction"].search(text))
+
+    def src(start: int, end: int) -> Source:
+        return Source(sentence.turn, sentence.start + start, sentence.start + end, text[start:end])
+
+    if voice == "user":
+        _candidate(text, facts, src)
+    _outcome(text, kinds, facts, src)
+    _company_and_role(text, kinds, facts, src)
+    people = _people(text, kinds, facts, src)
+    if voice == "user" and not people and not found and _bare_people(text, facts, src):
+        return facts
+    dates = [d for d in find_dates(text) if not _negated(text, d)]
+    bound = _bind(found, dates, kinds)
+    _events(text, found, bound, kinds, facts, src, voice, is_correction, known_names + [p.name for p in people])
+    if tr["asked"].search(text):
+        facts.scalars["asked_next_steps"] = (True, src(0, len(text)))
+    _extras(text, kinds, facts, src)
+    if is_correction and (match := _RENAME.search(text)):
+        new = match.group("new") or match.group("new2")
+        old = match.group("old") or match.group("old2")
+        if new and old and is_name_word(new.split()[0]) and is_name_word(old.split()[0]):
+            facts.renames.append((tidy_name(old), tidy_name(new), src(match.start(), match.end())))
+    return facts
+
+
+def _triggers(text: str) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for kind in ("interview", "thank_you", "check_in", "escalation", "value_add", "reply", "reply_received", "promise"):
+        for match in triggers()[kind].finditer(text):
+            found.append(_Trigger("reply" if kind == "reply_received" else kind, match.start(), match.end()))
+    found = [t for t in found if not _subsumed(t, found, text)]
+    return sorted(found, key=lambda t: t.start)
+
+
+def _subsumed(trigger: _Trigger, found: list[_Trigger], text: str) -> bool:
+    """Drop readings that a stronger one covers: "I emailed a thank you" is no reply."""
+    before = text[max(0, trigger.start - 12) : trigger.start].lower()
+    if trigger.kind == "reply" and not text[trigger.start :].lower().startswith(("heard", "got", "reply", "response")):
+        if re.search(r"\bi\s+(?:\w+\s+)?$", before) or re.search(r"(?:^|[.,;]\s*)$", before):
+            return True
+        if any(t.kind in ("thank_you", "check_in", "escalation", "value_add") for t in found) and re.search(
+            r"\bi\b", text[: trigger.start], re.I
+        ):
+            return True
+    if trigger.kind == "check_in" and re.search(r"\b(?:they|he|she|\w+ from hr)\s+$", before):
+        return True
+    if trigger.kind == "interview" and any(t.kind == "thank_you" for t in found) and "met" in text[trigger.start : trigger.end]:
+        return True
+    return False
+
+
+def _negated(text: str, mention: DateMention) -> bool:
+    return bool(re.search(r"\bnot\s+(?:on\s+|the\s+)?$", text[max(0, mention.start - 10) : mention.start], re.I))
+
+
+def _compatible(kind: str, mention: DateMention) -> bool:
+    tense = _tense(mention)
+    if kind == "promise":
+        return tense != "past"
+    return tense != "future"
+
+
+def _tense(mention: DateMention) -> str:
+    if mention.kind == "weekday":
+        mod = (mention.parts[11] or "").lower()
+        if mod in ("by", "b4", "before", "until", "till", "next", "this coming", "coming"):
+            return "future"
+        if mod in ("last", "this past", "past"):
+            return "past"
+    if mention.kind == "relative":
+        return "future" if lexicon().relative_days.get(" ".join(str(mention.parts[9]).lower().split()), 0) > 0 else "past"
+    if mention.kind in ("month_day", "day_month", "numeric", "iso") and re.match(r"(?i)by\b", mention.phrase):
+        return "future"
+    return mention.tense
+
+
+def _bind(found: list[_Trigger], dates: list[DateMention], kinds: set[str]) -> dict[int, list[DateMention]]:
+    """Which date goes with which trigger (by the trigger's index)."""
+    bound: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        if mention.kind == "another":
+            target = next((i for i, t in enumerate(found) if t.kind == "promise"), None)
+            if target is None:
+                target = next((i for i, t in enumerate(found) if t.kind == "reply"), None)
+            if target is not None:
+                bound.setdefault(target, []).append(mention)
+            continue
+        before = [i for i, t in enumerate(found) if t.start <= mention.start and _compatible(t.kind, mention)]
+        after = [i for i, t in enumerate(found) if t.start > mention.start and _compatible(t.kind, mention)]
+        free_before = [i for i in before if i not in bound]
+        free_after = [i for i in after if i not in bound]
+        # A date right before its trigger ("Yesterday I had an interview") or right after it.
+        choice = free_before[-1] if free_before else free_after[0] if free_after else None
+        if free_after and (not free_before or _gap(found[free_after[0]].start, mention.end) < 4 < _gap(mention.start, found[free_before[-1]].end)):
+            if found[free_after[0]].kind != "promise" or _tense(mention) == "future":
+                choice = free_after[0]
+        if choice is None and (before or after):
+            choice = before[-1] if before else after[0]
+        if choice is not None:
+            bound.setdefault(choice, []).append(mention)
+    return bound
+
+
+def _gap(a: int, b: int) -> int:
+    return abs(a - b)
+
+
+def _best(mentions: list[DateMention]) -> DateMention:
+    """Of several phrases for one event, the most precise ("Thursday, November 19" -> November 19)."""
+    order = ["iso", "month_day", "day_month", "numeric", "nth"]
+    for kind in order:
+        for mention in mentions:
+            if mention.kind == kind:
+                return mention
+    return mentions[0]
+
+
+def _candidate(text: str, facts: Facts, src: _Src) -> None:
+    _, _, not_after = word_sets()
+    for pattern in (_ME, _HERE):
+        for match in pattern.finditer(text):
+            words = []
+            for word in match.group("name").split():
+                if not is_name_word(word) or word.lower() in not_after:
+                    break
+                words.append(word)
+            if not words or (pattern is _ME and words[0].islower() and words[0].lower() in not_after):
+                continue
+            if pattern is _HERE and not (len(words) >= 2 or words[0][:1].isupper()):
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words))
+            facts.scalars["candidate_name"] = (tidy_name(" ".join(words)), src(match.start(), end))
+            return
+
+
+def _outcome(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
+    tr = triggers()
+    for outcome in ("rejected", "withdrawn", "offer"):
+        match = tr[outcome].search(text)
+        if match is None:
+            continue
+        if outcome == "offer" and tr["other_offer"].search(text):
+            continue
+        if outcome == "rejected" and re.search(r"\b(?:if|whether|hope|hoping|worried|afraid|scared)\b", text, re.I):
+            continue
+        facts.scalars["outcome"] = (outcome, src(match.start(), match.end()))
+        return
+
+
+def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
+    if role := _ROLE.search(text):
+        group = "role" if role.group("role") else "role2" if role.group("role2") else "role3"
+        value = role.group(group).strip()
+        if value.lower() not in ("same", "other", "new") and len(value.split()) <= 7:
+            facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
+    if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
+        return
+    for match in _COMPANY.finditer(text):
+        if match.group(0).lower().startswith("with") and not re.search(r"\binterview", text[: match.start()], re.I):
+            continue
+        words: list[str] = []
+        for word in match.group("company").split():
+            if word.lower() in _COMPANY_STOP or word[:1].isdigit() or find_dates(word) or (words and word in ("w/",)):
+                break
+            words.append(word)
+        if not words or words[0].lower() in word_sets()[1] and not words[0][:1].isupper():
+            continue
+        if match.group(0).lower().startswith("with") and not all(w[:1].isupper() for w in words):
+            continue
+        start = match.start("company")
+        facts.scalars["company"] = (tidy_title(" ".join(words)), src(start, start + len(" ".join(words))))
+        return
+
+
+def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonMention]:
+    people: list[PersonMention] = []
+    senior_sentence = "interview" not in kinds and re.search(r"\bboss\b|\b(?:is|'s)\s+the\s+|\bthere is\b", text, re.I)
+    if "interview" in kinds:
+        for cue in _PEOPLE_CUE.finditer(text):
+            region = text[cue.end() :]
+            stop = _STOP.search(" " + region)
+            dates = find_dates(region)
+            end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
+            people += parse_list(region[:end], cue.end())
+    if senior_sentence:
+        for match in re.finditer(rf"(?P<who>{_NAME})\s*\((?P<title>[^()]+)\)", text):
+            item = parse_item(match.group(0), match.start())
+            if isinstance(item, PersonMention):
+                people.append(item)
+        there = re.search(r"\bthe\s+(?P<title>[\w .&-]{2,40}?)\s+(?:there\s+)?is\s+(?P<who>.+)$", text, re.I)
+        if there and not people:
+            item = parse_item(there.group("who").rstrip(". "), there.start("who"))
+            if isinstance(item, PersonMention):
+                people.append(PersonMention(item.name, there.group("title").strip(), "senior", item.start, item.end))
+        for person in people:
+            title = person.title or "Senior Manager"
+            senior = PersonMention(person.name, title, "senior", person.start, person.end)
+            facts.people.append((senior, "senior", src(person.start, person.end)))
+        return people
+    else:
+        for match in re.finditer(rf"(?P<who>{_NAME})\s*\((?P<title>[^()]+)\)", text):
+            if any(p.start <= match.start("who") < p.end for p in people):
+                continue
+            item = parse_item(match.group(0), match.start())
+            if isinstance(item, PersonMention) and item.title:
+                people.append(item)
+    seen: set[str] = set()
+    for person in people:
+        if person.name.casefold() in seen:
+            continue
+        seen.add(person.name.casefold())
+        facts.people.append((person, "interviewer", src(person.start, person.end)))
+    return people
+
+
+def _bare_people(text: str, facts: Facts, src: _Src) -> bool:
+    """A turn that is only 'Jon Doe, Engineering Manager' or only 'Sam Lee' (an answer to a question)."""
+    if len(text) > 80 or find_dates(text):
+        return False
+    item = parse_item(text.rstrip(". "), 0)
+    if isinstance(item, PersonMention):
+        if item.title:
+            facts.people.append((item, "interviewer", src(0, len(text))))
+            return True
+        if text.rstrip(". ") == text.rstrip(". ")[: item.end] and len(item.name.split()) >= 2:
+            facts.scalars["bare_name"] = (item.name, src(0, len(text.rstrip(". "))))
+            return True
+    words = text.replace(",", " ").split()
+    if 2 <= len(words) <= 8 and "," in text:
+        people = parse_list(text.rstrip(". "), 0)
+        if people and all(p.title for p in people):
+            for person in people:
+                facts.people.append((person, "interviewer", src(person.start, person.end)))
+            return True
+    return False
+
+
+def _events(
+    text: str,
+    found: list[_Trigger],
+    bound: dict[int, list[DateMention]],
+    kinds: set[str],
+    facts: Facts,
+    src: _Src,
+    voice: str,
+    is_correction: bool,
+    names: list[str],
+) -> None:
+    has_reply = "reply" in kinds
+    reply_index = next((i for i, t in enumerate(found) if t.kind == "reply"), None)
+
+    def when(mention: DateMention | None, direction: str, anchor: str) -> When | None:
+        if mention is None:
+            return None
+        return When(mention, direction, anchor, voice, src(mention.start, mention.end))
+
+    done: set[str] = set()
+    for i, trigger in enumerate(found):
+        mentions = bound.get(i, [])
+        mention = _best(mentions) if mentions else None
+        whole = src(0, len(text))
+        if trigger.kind == "interview":
+            if mention is not None and (facts.interview is None or facts.interview_correction is False):
+                facts.interview = when(mention, "past", "today")
+                facts.interview_correction = is_correction
+        elif trigger.kind in ("thank_you", "check_in", "escalation", "value_add"):
+            if trigger.kind in done or _negated_event(text, trigger):
+                continue
+            if trigger.kind == "thank_you" and mention is None and not triggers()["sent_words"].search(text):
+                continue
+            if voice == "email":
+                continue
+            done.add(trigger.kind)
+            facts.messages.append((trigger.kind, when(mention, "past", "interview"), _recipients(text, trigger, names), whole))
+        elif trigger.kind == "reply" and "reply" not in done:
+            done.add("reply")
+            promise = next((m for j, t in enumerate(found) if t.kind == "promise" for m in bound.get(j, [])), None)
+            outcome = facts.scalars.get("outcome")
+            if outcome is not None and outcome[0] == "rejected":
+                continue
+            facts.replies.append((when(mention, "past", "today"), when(promise, "future", "reply"), whole))
+        elif trigger.kind == "promise" and not has_reply and mention is not None and facts.promise is None:
+            facts.promise = when(mention, "future", "email" if voice == "email" else "interview")
+    if facts.interview is None and is_correction and not has_reply and not facts.messages:
+        dates = [d for d in find_dates(text) if not _negated(text, d)]
+        if dates and reply_index is None and "promise" not in kinds:
+            facts.interview = when(_best(dates), "past", "today")
+            facts.interview_correction = True
+
+
+def _negated_event(text: str, trigger: _Trigger) -> bool:
+    before = text[max(0, trigger.start - 30) : trigger.start].lower()
+    return bool(re.search(r"\b(?:not|never|haven'?t|havent|didn'?t|didnt|no|yet to|should i|do i|should|want to|going to|gonna|will|planning to|need to)\b[^,.]*$", before))
+
+
+def _recipients(text: str, trigger: _Trigger, names: list[str]) -> list[str] | None:
+    """Who a message went to: named people, "both of them" (everyone), or None (the usual recipients)."""
+    if _ALL_OF_THEM.search(text):
+        return ["*"]
+    found: list[str] = []
+    lowered = text.casefold()
+    for name in names:
+        first = name.split()[0].casefold()
+        if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lowered) or re.search(
+            rf"(?<!\w){re.escape(first)}(?!\w)", lowered
+        ):
+            found.append(name)
+    if found:
+        return found
+    for match in _TO.finditer(text):
+        who = match.group("who").split()
+        words = []
+        for word in who:
+            if not is_name_word(word):
+                break
+            words.append(word)
+        if words:
+            return [tidy_name(" ".join(words))]
+    return None
+
+
+def _extras(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
+    tr = triggers()
+    for url in _URL.finditer(text):
+        quoted = _QUOTED.search(text)
+        title = quoted.group(1) if quoted else None
+        if title is None and (dash := re.search(r"\s[-–—]\s+([^()]{3,120}?)\s*\(\s*https?://", text)):
+            title = dash.group(1)
+        topic = re.search(r"\b(?:on|about)\s+(?P<t>[^:()\n]{3,120}?)\s*(?:[:(-]|https?://|$)", text)
+        facts.articles.append(
+            (url.group(0), title or (topic.group("t") if topic else url.group(0)), topic.group("t") if topic else None, src(0, len(text)))
+        )
+    if not facts.articles and (match := tr["topic"].search(text)):
+        topic = text[match.end() :].strip(" .!")
+        topic = re.split(r"\s+(?:and then|but|then|they said|said|so)\s+|[.;]", topic)[0].strip()
+        if 3 <= len(topic) <= 300:
+            facts.topics.append((topic, src(match.end(), match.end() + len(topic))))
+    if tr["personal"].search(text):
+        facts.personal.append((text, src(0, len(text))))
