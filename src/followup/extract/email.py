@@ -81,6 +81,8 @@ def _signature(text: str, start: int) -> Signature | None:
             if lines:
                 break
             continue
+        if len(line) > 70 or len(line.split()) > 8:  # a sentence, not a signature line
+            break
         lines.append((line, offset))
         if len(lines) == 6:
             break

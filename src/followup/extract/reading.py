@@ -20,7 +20,7 @@ from followup.extract.text import Sentence, tidy_name, tidy_title
 
 _NAME = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}"
 _ME = re.compile(
-    rf"(?:\bI'?m\b|\bI am\b|\bthis is\b|\bmy name is\b|\bmy name's\b|\bname'?s\b|\bit'?s\b(?=\s+[A-Z]))\s+(?P<name>{_NAME})",
+    rf"(?:\bI'?m\b|\bI am\b|\bthis is\b|\bmy name is\b|\bmy name's\b|\bname'?s\b)\s+(?P<name>{_NAME})",
     re.I,
 )
 _HERE = re.compile(rf"(?:^|[-–—,:]\s*)(?P<name>{_NAME})\s+here\b", re.I)
@@ -34,7 +34,7 @@ _STOP = re.compile(
     r"-|–|—|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s|[.:;!?]|\s-\s",
     re.I,
 )
-_COMPANY = re.compile(r"(?:\bat|@|\bwith)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?()]+){0,4})", re.I)
+_COMPANY = re.compile(r"(?:\bat|@)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?()]+){0,4})", re.I)
 _COMPANY_STOP = {
     "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
     "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
@@ -76,6 +76,7 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     """The facts of one sentence. ``voice`` is "user" or "email" (a pasted e-mail's body)."""
     text = sentence.text
     facts = Facts()
+    plain = _URL.sub(lambda m: " " * len(m.group(0)), text)  # names never come from inside a web address
     tr = triggers()
     found = _triggers(text)
     kinds = {t.kind for t in found}
@@ -88,8 +89,8 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
         _candidate(text, facts, src)
     _outcome(text, kinds, facts, src)
     _company_and_role(text, kinds, facts, src)
-    people = _people(text, kinds, facts, src)
-    if voice == "user" and not people and not found and _bare_people(text, facts, src):
+    people = _people(plain, kinds, facts, src)
+    if voice == "user" and not people and not found and not facts.scalars and _bare_people(text, facts, src):
         return facts
     dates = [d for d in find_dates(text) if not _negated(text, d)]
     bound = _bind(found, dates, kinds)
@@ -239,16 +240,12 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
         return
     for match in _COMPANY.finditer(text):
-        if match.group(0).lower().startswith("with") and not re.search(r"\binterview", text[: match.start()], re.I):
-            continue
         words: list[str] = []
         for word in match.group("company").split():
             if word.lower() in _COMPANY_STOP or word[:1].isdigit() or find_dates(word) or (words and word in ("w/",)):
                 break
             words.append(word)
         if not words or words[0].lower() in word_sets()[1] and not words[0][:1].isupper():
-            continue
-        if match.group(0).lower().startswith("with") and not all(w[:1].isupper() for w in words):
             continue
         start = match.start("company")
         facts.scalars["company"] = (tidy_title(" ".join(words)), src(start, start + len(" ".join(words))))
@@ -354,7 +351,8 @@ def _events(
             if voice == "email":
                 continue
             done.add(trigger.kind)
-            facts.messages.append((trigger.kind, when(mention, "past", "interview"), _recipients(text, trigger, names), whole))
+            clause = _clause(text, found, i)
+            facts.messages.append((trigger.kind, when(mention, "past", "interview"), _recipients(clause, names), whole))
         elif trigger.kind == "reply" and "reply" not in done:
             done.add("reply")
             promise = next((m for j, t in enumerate(found) if t.kind == "promise" for m in bound.get(j, [])), None)
@@ -376,7 +374,15 @@ def _negated_event(text: str, trigger: _Trigger) -> bool:
     return bool(re.search(r"\b(?:not|never|haven'?t|havent|didn'?t|didnt|no|yet to|should i|do i|should|want to|going to|gonna|will|planning to|need to)\b[^,.]*$", before))
 
 
-def _recipients(text: str, trigger: _Trigger, names: list[str]) -> list[str] | None:
+def _clause(text: str, found: list[_Trigger], index: int) -> str:
+    """The words of one event in a run-on sentence: from its trigger to the next event's."""
+    trigger = found[index]
+    start = next((t.end for t in reversed(found[:index]) if t.kind not in (trigger.kind, "promise")), 0)
+    end = next((t.start for t in found[index + 1 :] if t.kind not in (trigger.kind, "promise")), len(text))
+    return text[start:end]
+
+
+def _recipients(text: str, names: list[str]) -> list[str] | None:
     """Who a message went to: named people, "both of them" (everyone), or None (the usual recipients)."""
     if _ALL_OF_THEM.search(text):
         return ["*"]
