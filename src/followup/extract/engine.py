@@ -15,7 +15,8 @@ from followup.extract.email import PastedEmail, find_email
 from followup.extract.facts import Facts, Source, When
 from followup.extract.reading import read_sentence
 from followup.extract.result import REQUIRED, ExtractResult
-from followup.extract.text import MAX_TURN_CHARS, Sentence, clean, sentences
+from followup.extract.lexicon import any_event, triggers
+from followup.extract.text import MAX_TURN_CHARS, Sentence, clauses, clean, sentences
 from followup.models import InterviewNotes
 
 #: At most this many turns are read (the newest ones): a chat is short.
@@ -84,7 +85,8 @@ def extract_rules(texts: list[str], *, today: date, known: dict[str, Any], count
 
 
 def _read(draft: Draft, turn: int, pieces: list[Sentence], voice: str, unused: list[str], email_id: int | None = None) -> None:
-    for sentence in pieces:
+    starts, events = triggers()["clause_start"], any_event()
+    for sentence in (c for s in pieces for c in clauses(s, starts, events)):
         names = [p.name for p in draft.people]
         facts = read_sentence(sentence, voice=voice, known_names=names)
         if facts.empty():

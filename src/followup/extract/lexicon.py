@@ -71,6 +71,7 @@ class Triggers(BaseModel):
     topic: list[str]
     asked: list[str]
     correction: list[str]
+    clause_start: list[str]
 
 
 @cache
@@ -79,3 +80,11 @@ def triggers() -> dict[str, re.Pattern[str]]:
     text = resources.files("followup.extract").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
     data = Triggers.model_validate(yaml.load(text, Loader=YamlLoader))
     return {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) for kind, patterns in data}
+
+
+@cache
+def any_event() -> re.Pattern[str]:
+    """Any trigger of an event: what makes a piece of a run-on sentence worth its own clause."""
+    kinds = ("interview", "thank_you", "check_in", "escalation", "value_add", "reply", "reply_received", "promise")
+    kinds += ("rejected", "offer", "withdrawn", "topic")
+    return re.compile("|".join(triggers()[k].pattern for k in kinds), re.I)

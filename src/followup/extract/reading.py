@@ -263,10 +263,7 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
             people += parse_list(region[:end], cue.end())
     if senior_sentence:
-        for match in re.finditer(rf"(?P<who>{_NAME})\s*\((?P<title>[^()]+)\)", text):
-            item = parse_item(match.group(0), match.start())
-            if isinstance(item, PersonMention):
-                people.append(item)
+        people += _paren_people(text)
         there = re.search(r"\bthe\s+(?P<title>[\w .&-]{2,40}?)\s+(?:there\s+)?is\s+(?P<who>.+)$", text, re.I)
         if there and not people:
             item = parse_item(there.group("who").rstrip(". "), there.start("who"))
@@ -278,11 +275,8 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             facts.people.append((senior, "senior", src(person.start, person.end)))
         return people
     else:
-        for match in re.finditer(rf"(?P<who>{_NAME})\s*\((?P<title>[^()]+)\)", text):
-            if any(p.start <= match.start("who") < p.end for p in people):
-                continue
-            item = parse_item(match.group(0), match.start())
-            if isinstance(item, PersonMention) and item.title:
+        for item in _paren_people(text):
+            if not any(p.start <= item.start < p.end for p in people) and item.title:
                 people.append(item)
     seen: set[str] = set()
     for person in people:
@@ -291,6 +285,23 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
         seen.add(person.name.casefold())
         facts.people.append((person, "interviewer", src(person.start, person.end)))
     return people
+
+
+def _paren_people(text: str) -> list[PersonMention]:
+    """'... evening Zoë Martín (CTO)': the name words right before a title in brackets."""
+    out = []
+    for match in re.finditer(r"\(([^()]{1,80})\)", text):
+        words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
+        base = max(0, match.start() - 60)
+        while words and not all(is_name_word(w.group(0)) for w in words):
+            words.pop(0)
+        if not words:
+            continue
+        start = base + words[0].start()
+        item = parse_item(text[start : match.end()], start)
+        if isinstance(item, PersonMention):
+            out.append(item)
+    return out
 
 
 def _bare_people(text: str, facts: Facts, src: _Src) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 #: Longest turn read; the rest is reported as unused (a paste of a whole mailbox is not notes).
 MAX_TURN_CHARS = 20_000
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*[-*•])|;|\n(?=[A-Z])|(?<=[a-z)])\n")
-_NO_BREAK = re.compile(r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\d{1,2}\.\d{1,2}|\d)$", re.I)
+_NO_BREAK = re.compile(r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?<![\d/])\d{1,2}\.\d{1,2})$", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -74,3 +74,17 @@ def tidy_title(text: str) -> str:
             word = word[:1].upper() + word[1:]
         out.append(word)
     return " ".join(out)
+
+
+def clauses(sentence: Sentence, starts: re.Pattern[str], has_event: re.Pattern[str]) -> list[Sentence]:
+    """A run-on sentence cut where a new event starts, when the words before it hold an event."""
+    out: list[Sentence] = []
+    begin = 0
+    text = sentence.text
+    for match in starts.finditer(text):
+        if match.start() <= begin or not has_event.search(text[begin : match.start()]):
+            continue
+        out.append(Sentence(sentence.turn, sentence.start + begin, text[begin : match.start()].rstrip(" ,-")))
+        begin = match.start()
+    out.append(Sentence(sentence.turn, sentence.start + begin, text[begin:]))
+    return [s for s in out if s.text.strip()]
