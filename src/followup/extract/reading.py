@@ -93,7 +93,7 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     if voice == "user" and not people and not found and not facts.scalars and _bare_people(text, facts, src):
         return facts
     dates = [d for d in find_dates(text) if not _negated(text, d)]
-    bound = _bind(found, dates, kinds)
+    bound = _bind(found, dates, text)
     _events(text, found, bound, kinds, facts, src, voice, is_correction, known_names + [p.name for p in people])
     if tr["asked"].search(text):
         facts.scalars["asked_next_steps"] = (True, src(0, len(text)))
@@ -117,6 +117,10 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _subsumed(trigger: _Trigger, found: list[_Trigger], text: str) -> bool:
     """Drop readings that a stronger one covers: "I emailed a thank you" is no reply."""
+    if trigger.kind == "promise" and any(
+        t.kind != "promise" and t.start <= trigger.start and trigger.end <= t.end for t in found
+    ):
+        return True  # "reply" inside "got a reply"
     before = text[max(0, trigger.start - 12) : trigger.start].lower()
     if trigger.kind == "reply" and not text[trigger.start :].lower().startswith(("heard", "got", "reply", "response")):
         if re.search(r"\bi\s+(?:\w+\s+)?$", before) or re.search(r"(?:^|[.,;]\s*)$", before):
@@ -136,9 +140,14 @@ def _negated(text: str, mention: DateMention) -> bool:
     return bool(re.search(r"\bnot\s+(?:on\s+|the\s+)?$", text[max(0, mention.start - 10) : mention.start], re.I))
 
 
-def _compatible(kind: str, mention: DateMention) -> bool:
+def _compatible(kind: str, mention: DateMention, text: str) -> bool:
     tense = _tense(mention)
     if kind == "promise":
+        if tense == "either":  # "by Friday", "on Nov 3": a bare date is a promise only after such a word
+            before = text[max(0, mention.start - 12) : mention.start]
+            return mention.kind != "relative" and bool(
+                re.search(r"\b(?:by|before|b4|until|till|on|for)\s*$", before, re.I) or re.match(r"(?i)(?:by|on|b4)\b", mention.phrase)
+            )
         return tense != "past"
     return tense != "future"
 
@@ -157,7 +166,7 @@ def _tense(mention: DateMention) -> str:
     return mention.tense
 
 
-def _bind(found: list[_Trigger], dates: list[DateMention], kinds: set[str]) -> dict[int, list[DateMention]]:
+def _bind(found: list[_Trigger], dates: list[DateMention], text: str) -> dict[int, list[DateMention]]:
     """Which date goes with which trigger (by the trigger's index)."""
     bound: dict[int, list[DateMention]] = {}
     for mention in dates:
@@ -168,8 +177,8 @@ def _bind(found: list[_Trigger], dates: list[DateMention], kinds: set[str]) -> d
             if target is not None:
                 bound.setdefault(target, []).append(mention)
             continue
-        before = [i for i, t in enumerate(found) if t.start <= mention.start and _compatible(t.kind, mention)]
-        after = [i for i, t in enumerate(found) if t.start > mention.start and _compatible(t.kind, mention)]
+        before = [i for i, t in enumerate(found) if t.start <= mention.start and _compatible(t.kind, mention, text)]
+        after = [i for i, t in enumerate(found) if t.start > mention.start and _compatible(t.kind, mention, text)]
         free_before = [i for i in before if i not in bound]
         free_after = [i for i in after if i not in bound]
         # A date right before its trigger ("Yesterday I had an interview") or right after it.
@@ -240,9 +249,11 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
         return
     for match in _COMPANY.finditer(text):
+        region = match.group("company")
+        region = region[: min([d.start for d in find_dates(region)] + [len(region)])]
         words: list[str] = []
-        for word in match.group("company").split():
-            if word.lower() in _COMPANY_STOP or word[:1].isdigit() or find_dates(word) or (words and word in ("w/",)):
+        for word in region.split():
+            if word.lower() in _COMPANY_STOP or word[:1].isdigit():
                 break
             words.append(word)
         if not words or words[0].lower() in word_sets()[1] and not words[0][:1].isupper():
@@ -291,6 +302,8 @@ def _paren_people(text: str) -> list[PersonMention]:
     """'... evening Zoë Martín (CTO)': the name words right before a title in brackets."""
     out = []
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
+        if not re.search(r"[^\W\d_]{2}", match.group(1)):
+            continue
         words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
         base = max(0, match.start() - 60)
         while words and not all(is_name_word(w.group(0)) for w in words):
