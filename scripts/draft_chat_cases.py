@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from followup.business_days import calendar_for  # noqa: E402
 from followup.extract.cases import ChatCase, ChatGold, complete  # noqa: E402
+from followup.notes_io import YamlLoader  # noqa: E402
 from followup.policy import decide  # noqa: E402
 
 PEOPLE = [
@@ -603,7 +604,30 @@ def _email(s: Story, phrase: str, pick: Any) -> str:
     return f"{lead}\n\nHi {first},\n\n{body}\n\n{closing}\n{sig}\n"
 
 
+def _block(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def fill(path: Path) -> None:
+    """Give every hand-written case of ``path`` its expected action: decide() on its gold notes."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = "".join(line for line in lines if line.startswith("#"))
+    cases = yaml.load("".join(lines), Loader=YamlLoader)  # "on:" stays a key, not True
+    for case in cases:
+        notes = complete(ChatGold.model_validate(case["gold"]), case.get("country"))
+        decision = decide(notes, date.fromisoformat(case["today"]))
+        case["expected"] = {"action": decision.action.value if decision.action else None, "status": decision.status.value}
+        ChatCase.model_validate(case)
+    yaml.add_representer(str, _block, Dumper=yaml.SafeDumper)
+    body = yaml.safe_dump(cases, sort_keys=False, allow_unicode=True, width=120)
+    path.write_text(header + body, encoding="utf-8")
+
+
 def main() -> None:
+    if sys.argv[1] == "--fill":
+        fill(Path(sys.argv[2]))
+        return
     split, count, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     cases = [build(rng, split, i + 1) for i in range(count)]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup.decision import Action, Status
 from followup.errors import one_line
+from followup.notes_io import YamlLoader
 from followup.models import EmployerReply, InterviewerRole, InterviewNotes, Outcome, SentMessage, Shareable
 
 
@@ -102,7 +103,7 @@ def load_chat_cases(paths: list[Path]) -> list[ChatCase]:
     cases: list[ChatCase] = []
     for path in paths:
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YamlLoader)  # 'on:' and 'NO' stay text
         except (OSError, yaml.YAMLError) as exc:
             raise ChatCaseError(f"{path}: cannot be read as YAML ({type(exc).__name__})") from None
         if not isinstance(raw, list):
