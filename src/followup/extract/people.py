@@ -65,13 +65,18 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
     if paren:
         title_parts.append(paren.group(1).strip())
         core = item[: paren.start()] + " " * len(paren.group(0)) + item[paren.end() :]
+    if re.match(r"\s*(?:the|our|their|my|a|an|his|her)\s", core, re.I) and not paren:
+        return core.strip()  # "the creative director", "our Head of Platform": a title for the name before
+    core = re.sub(r"^\s*(?:mr|mrs|ms|miss|dr|prof)\.?\s+", lambda m: " " * len(m.group(0)), core, flags=re.I)
     tokens = list(_TOKEN.finditer(core))
     lead: list[re.Match[str]] = []
     while tokens and is_title_word(tokens[0].group(0)):
         lead.append(tokens.pop(0))
     name_tokens: list[re.Match[str]] = []
-    for token in tokens:
-        if not is_name_word(token.group(0)) or len(name_tokens) == 3:
+    for i, token in enumerate(tokens):
+        if len(name_tokens) == 3 or (name_tokens and core[name_tokens[-1].end() : token.start()].strip()):
+            break  # a comma or bracket ends the name
+        if not is_name_word(token.group(0)) and not _capitalised_name(tokens, i):
             break
         name_tokens.append(token)
     rest = tokens[len(name_tokens) :]
@@ -106,6 +111,18 @@ def _clean_title(title: str, role: str) -> str | None:
     if text.lower() in ("hr",):
         return "HR"
     return tidy_title(text) if text.islower() else text
+
+
+_NEVER_NAMES = {"i", "the", "my", "our", "their", "his", "her", "a", "an", "and", "with", "at", "for", "mr", "ms", "dr"}
+
+
+def _capitalised_name(tokens: list[re.Match[str]], i: int) -> bool:
+    """'Will Foster', 'Grace Kim': a capitalised word that is also a word, before another capitalised one."""
+    word = tokens[i].group(0)
+    if i + 1 >= len(tokens) or not word[:1].isupper() or word.isupper() or word.lower() in _NEVER_NAMES:
+        return False
+    following = tokens[i + 1].group(0)
+    return following[:1].isupper() and is_name_word(following) and not is_title_word(word)
 
 
 def parse_list(text: str, offset: int) -> list[PersonMention]:

@@ -38,12 +38,13 @@ _COMPANY = re.compile(r"(?:\bat|@)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?(
 _COMPANY_STOP = {
     "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
     "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
-    "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "–", "&", "+",
+    "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "–", "+",
 }  # fmt: skip
 _ROLE = re.compile(
-    r"\bfor\s+(?:the|a|an|their|its)\s+(?P<role>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job|opening|post|vacancy)\b"
+    r"\bfor\s+(?:(?:the|a|an|their|its)\s+)?(?P<role>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job|opening|post|vacancy)\b"
     r"|\b(?:the|a|an)\s+(?P<role2>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job)\s+at\b"
-    r"|\b(?:role|position)\s*:\s*(?P<role3>[^,.;\n]{2,60})",
+    r"|\b(?:role|position)\s*:\s*(?P<role3>[^,.;\n]{2,60})"
+    r"|\b(?:in|about|interviewing for|applied for)\s+the\s+(?P<role4>[\w/&+#.' -]{2,50}?)\s+(?:role|position)\b",
     re.I,
 )
 _URL = re.compile(r"https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
@@ -169,7 +170,12 @@ def _tense(mention: DateMention) -> str:
 def _bind(found: list[_Trigger], dates: list[DateMention], text: str) -> dict[int, list[DateMention]]:
     """Which date goes with which trigger (by the trigger's index)."""
     bound: dict[int, list[DateMention]] = {}
+    previous: tuple[DateMention, int] | None = None
     for mention in dates:
+        if previous is not None and re.fullmatch(r"[\s,]*(?:the\s+)?", text[previous[0].end : mention.start]):
+            bound[previous[1]].append(mention)  # "Wednesday, December 2" is one date
+            continue
+        previous = None
         if mention.kind == "another":
             target = next((i for i, t in enumerate(found) if t.kind == "promise"), None)
             if target is None:
@@ -183,13 +189,15 @@ def _bind(found: list[_Trigger], dates: list[DateMention], text: str) -> dict[in
         free_after = [i for i in after if i not in bound]
         # A date right before its trigger ("Yesterday I had an interview") or right after it.
         choice = free_before[-1] if free_before else free_after[0] if free_after else None
-        if free_after and (not free_before or _gap(found[free_after[0]].start, mention.end) < 4 < _gap(mention.start, found[free_before[-1]].end)):
+        between = text[mention.end : found[free_after[0]].start] if free_after else ","
+        if free_after and (not free_before or (not re.search(r"[,.;:]", between) and len(between) < 4 < _gap(mention.start, found[free_before[-1]].end))):
             if found[free_after[0]].kind != "promise" or _tense(mention) == "future":
                 choice = free_after[0]
         if choice is None and (before or after):
             choice = before[-1] if before else after[0]
         if choice is not None:
             bound.setdefault(choice, []).append(mention)
+            previous = (mention, choice)
     return bound
 
 
@@ -242,7 +250,7 @@ def _outcome(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
 
 def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
     if role := _ROLE.search(text):
-        group = "role" if role.group("role") else "role2" if role.group("role2") else "role3"
+        group = next(g for g in ("role", "role2", "role3", "role4") if role.group(g))
         value = role.group(group).strip()
         if value.lower() not in ("same", "other", "new") and len(value.split()) <= 7:
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
@@ -272,9 +280,18 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             stop = _STOP.search(" " + region)
             dates = find_dates(region)
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
-            people += parse_list(region[:end], cue.end())
+            found_here = parse_list(region[:end], cue.end())
+            after = re.match(r"\s*(?:from|in|of|with)\s+(?:the\s+)?(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b", region[end:], re.I)
+            if found_here and after:
+                last = found_here[-1]
+                title = "HR" if after.group(1).lower() == "hr" else tidy_title(after.group(1).lower())
+                found_here[-1] = PersonMention(last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end())
+            people += found_here
     if senior_sentence:
         people += _paren_people(text)
+        boss = re.search(r"\bboss(?:\s+there)?\s+is\s+(?P<who>[^.;]+)", text, re.I)
+        if boss and not people:
+            people += [PersonMention(p.name, p.title or "Manager", "senior", p.start, p.end) for p in parse_list(boss.group("who"), boss.start("who"))][:1]
         there = re.search(r"\bthe\s+(?P<title>[\w .&-]{2,40}?)\s+(?:there\s+)?is\s+(?P<who>.+)$", text, re.I)
         if there and not people:
             item = parse_item(there.group("who").rstrip(". "), there.start("who"))
