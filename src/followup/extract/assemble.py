@@ -240,7 +240,8 @@ def build(draft: Draft) -> tuple[dict[str, Any], dict[str, list[Evidence]]]:
         if reply not in replies:
             replies.append(reply)
             evidence.setdefault("employer_replies", []).append(_evidence("employer_replies", f"reply on {on}", source))
-    for email_id, day in draft.email_replies():
+    settled = notes.get("outcome", "pending") != "pending"  # a rejection e-mail is the outcome, not a reply
+    for email_id, day in [] if settled else draft.email_replies():
         reply = {"on": day.isoformat()}
         email_promise = draft.email_promises.get(email_id)
         if email_promise is not None and (new := draft.resolve(email_promise)) is not None:

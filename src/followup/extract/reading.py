@@ -31,7 +31,8 @@ _PEOPLE_CUE = re.compile(
 )
 _STOP = re.compile(
     r"\s(?:at|@|for|on|about|last|this|yesterday|yday|today|who|which|where|and then|but|from|in|over|via|"
-    r"-|–|—|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s|[.:;!?]|\s-\s",
+    r"-|–|—|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s"
+    r"|(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bdr)(?<!\bprof)[.:;!?]|\s-\s",
     re.I,
 )
 _COMPANY = re.compile(r"(?:\bat|@)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?()]+){0,4})", re.I)
@@ -252,7 +253,9 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
     if role := _ROLE.search(text):
         group = next(g for g in ("role", "role2", "role3", "role4") if role.group(g))
         value = role.group(group).strip()
-        if value.lower() not in ("same", "other", "new") and len(value.split()) <= 7:
+        if value.lower() not in ("same", "other", "new") and len(value.split()) <= 6 and not re.search(
+            r"\b(?:your|my|our|this|that|interest|in|the)\b", value, re.I
+        ):
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
         return
@@ -431,6 +434,8 @@ def _recipients(text: str, names: list[str]) -> list[str] | None:
     lowered = text.casefold()
     for name in names:
         first = name.split()[0].casefold()
+        if re.search(rf"(?<!\w){re.escape(first)}(?:\s+\S+)?['’]s\s+boss", lowered):
+            continue  # "Ikenna's boss": the message went to the boss
         if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lowered) or re.search(
             rf"(?<!\w){re.escape(first)}(?!\w)", lowered
         ):
