@@ -23,10 +23,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from followup.business_days import calendar_for  # noqa: E402
-from followup.extract.cases import ChatCase, ChatGold, complete  # noqa: E402
-from followup.notes_io import YamlLoader  # noqa: E402
-from followup.policy import decide  # noqa: E402
+from followup.business_days import calendar_for
+from followup.extract.cases import ChatCase, ChatGold, complete
+from followup.notes_io import YamlLoader
+from followup.policy import decide
 
 PEOPLE = [
     "Aiko Tanaka",
@@ -45,7 +45,7 @@ PEOPLE = [
     "Siobhan O'Connor",
     "Jean-Luc Martin",
     "Wojciech Nowak",
-    "Ayşe Yılmaz",
+    "Ayşe Yılmaz",  # noqa: RUF001
     "Raj Patel",
     "Lucía Fernández",
     "Emeka Nwosu",
@@ -433,7 +433,7 @@ def build(rng: random.Random, split: str, number: int) -> dict[str, Any]:
     everyone = [n for n, _, _ in s.people]
     history: list[dict[str, Any]] = []
     last_sent = s.interview
-    if rng.random() < 0.6 and s.interview < s.today or rng.random() < 0.3:
+    if (rng.random() < 0.6 and s.interview < s.today) or rng.random() < 0.3:
         sent = s.interview + timedelta(days=rng.choice([0, 0, 0, 1]))
         sent = min(sent, s.today)
         if len(everyone) > 1 and rng.random() < 0.3:
@@ -584,7 +584,7 @@ def _turns(s: Story, sentences: list[str]) -> list[str]:
 
 def _email(s: Story, phrase: str, pick: Any) -> str:
     """A recruiter's e-mail sent on the interview day, pasted whole, with its signature."""
-    name, kind, title = next(((n, k, t) for n, k, t in s.people if k == "recruiter"), s.people[0])
+    name, _, title = next(((n, k, t) for n, k, t in s.people if k == "recruiter"), s.people[0])
     first = s.candidate.split()[0] if s.candidate else "there"
     company = s.company or "the team"
     domain = (s.company or "example").lower().replace(" ", "") + ".example"
@@ -617,7 +617,10 @@ def fill(path: Path) -> None:
     for case in cases:
         notes = complete(ChatGold.model_validate(case["gold"]), case.get("country"))
         decision = decide(notes, date.fromisoformat(case["today"]))
-        case["expected"] = {"action": decision.action.value if decision.action else None, "status": decision.status.value}
+        case["expected"] = {
+            "action": decision.action.value if decision.action else None,
+            "status": decision.status.value,
+        }
         ChatCase.model_validate(case)
     yaml.add_representer(str, _block, Dumper=yaml.SafeDumper)
     body = yaml.safe_dump(cases, sort_keys=False, allow_unicode=True, width=120)

@@ -2,6 +2,7 @@
 
 from followup.config import PolicyConfig
 from followup.decision import Action, Decision, Need, Status, Step
+from followup.extract import ExtractResult, extract_notes
 from followup.models import (
     Article,
     Contact,
@@ -24,6 +25,7 @@ __all__ = [
     "Contact",
     "Decision",
     "EmployerReply",
+    "ExtractResult",
     "Finding",
     "InterviewNotes",
     "Interviewer",
@@ -41,5 +43,6 @@ __all__ = [
     "decide",
     "dump_notes",
     "evaluate_tone",
+    "extract_notes",
     "load_notes",
 ]

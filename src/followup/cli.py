@@ -18,6 +18,7 @@ from followup.decision import Action, Decision, Status
 from followup.errors import one_line
 from followup.evals.command import EvalUsageError
 from followup.evals.command import register as register_eval
+from followup.extract.command import register as register_extract
 from followup.notes_io import NotesFileError, load_notes
 from followup.policy import decide
 from followup.store import StoreError
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_tracker(commands, _iso_date)
     register_eval(commands)
+    register_extract(commands)
 
     tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
     tone.add_argument("draft", help="a text file with the draft, or - for standard input")

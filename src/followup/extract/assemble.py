@@ -17,7 +17,12 @@ from followup.extract.people import PersonMention
 from followup.extract.result import Evidence
 from followup.models import name_key
 
-_DEFAULT_TITLES = {"recruiter": "Recruiter", "hiring_manager": "Hiring Manager", "panel": "Interviewer", "senior": "Director"}
+_DEFAULT_TITLES = {
+    "recruiter": "Recruiter",
+    "hiring_manager": "Hiring Manager",
+    "panel": "Interviewer",
+    "senior": "Director",
+}
 
 
 @dataclass(slots=True)
@@ -90,16 +95,21 @@ class Draft:
                 if "candidate_name" not in self.scalars and not self.known.get("candidate_name"):
                     self.scalars["candidate_name"] = (value, source)
                 continue
-            if key == "outcome" and self.scalars.get("outcome", ("", None))[0] in ("offer", "withdrawn") and value == "rejected":
+            if (
+                key == "outcome"
+                and self.scalars.get("outcome", ("", None))[0] in ("offer", "withdrawn")
+                and value == "rejected"
+            ):
                 continue  # a later "they went with someone else" about another job does not undo an offer
             self.scalars[key] = (value, source)
         for person, kind, source in facts.people:
             self._person(person, kind == "senior", source)
         for old, new, _ in facts.renames:
             self._rename(old, new)
-        if facts.interview is not None:
-            if self.interview is None or facts.interview_correction or _later(facts.interview, self.interview, self):
-                self.interview = facts.interview
+        if facts.interview is not None and (
+            self.interview is None or facts.interview_correction or _later(facts.interview, self.interview, self)
+        ):
+            self.interview = facts.interview
         if facts.promise is not None:
             if email_id is None:
                 self.promise = facts.promise
@@ -129,7 +139,9 @@ class Draft:
     def _rename(self, old: str, new: str) -> None:
         for person in self.people:
             if name_key(person.name) == name_key(old) or _same(person.name, old):
-                person.name = new if len(new.split()) > 1 or len(person.name.split()) == 1 else _swap(person.name, old, new)
+                person.name = (
+                    new if len(new.split()) > 1 or len(person.name.split()) == 1 else _swap(person.name, old, new)
+                )
                 return
         if "candidate_name" in self.scalars and _same(str(self.scalars["candidate_name"][0]), old):
             self.scalars["candidate_name"] = (new, self.scalars["candidate_name"][1])
@@ -178,7 +190,9 @@ def _people_data(draft: Draft) -> tuple[list[dict[str, Any]], dict[str, Any] | N
 
 
 def _evidence(field_name: str, value: Any, source: Source) -> Evidence:
-    return Evidence(field=field_name, value=str(value), phrase=source.phrase, turn=source.turn, start=source.start, end=source.end)
+    return Evidence(
+        field=field_name, value=str(value), phrase=source.phrase, turn=source.turn, start=source.start, end=source.end
+    )
 
 
 def _resolve(draft: Draft, when: When | None) -> date | None:
@@ -228,7 +242,9 @@ def build(draft: Draft) -> tuple[dict[str, Any], dict[str, list[Evidence]]]:
         item = {"kind": kind, "sent_on": sent.isoformat(), "to": recipients}
         if item not in history:
             history.append(item)
-            evidence.setdefault("history", []).append(_evidence("history", f"{kind.replace('_', '-')} on {sent}", source))
+            evidence.setdefault("history", []).append(
+                _evidence("history", f"{kind.replace('_', '-')} on {sent}", source)
+            )
     if history:
         notes["history"] = history
     replies = list(notes.get("employer_replies", []))
@@ -275,7 +291,9 @@ def _merge_people(known: list[dict[str, Any]], found: list[dict[str, Any]]) -> l
         if match is None:
             out.append(person)
         else:
-            match.update({k: v for k, v in person.items() if k != "title" or match.get("title") in (None, "Interviewer")})
+            match.update(
+                {k: v for k, v in person.items() if k != "title" or match.get("title") in (None, "Interviewer")}
+            )
     return out
 
 
@@ -322,7 +340,9 @@ def resolve_in(draft: Draft, when: When, *, reply_on: date | None = None) -> dat
         anchor = today
     else:
         anchor = today
-    found = resolve(when.mention, Context(today, anchor, draft.country), "future" if when.direction == "future" else "past")
+    found = resolve(
+        when.mention, Context(today, anchor, draft.country), "future" if when.direction == "future" else "past"
+    )
     if found is not None and when.direction == "past" and found > draft.today and when.mention.kind in ("weekday",):
         found -= timedelta(days=7)
     return found

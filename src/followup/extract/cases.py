@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup.decision import Action, Status
 from followup.errors import one_line
-from followup.notes_io import YamlLoader
 from followup.models import EmployerReply, InterviewerRole, InterviewNotes, Outcome, SentMessage, Shareable
+from followup.notes_io import YamlLoader
 
 
 class _Strict(BaseModel):

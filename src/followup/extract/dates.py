@@ -55,7 +55,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
     flags = re.IGNORECASE
     table: list[tuple[str, str, Tense]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", "either"),
-        ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\.?(?![\w/]|\.\d)", "either"),
+        (
+            "numeric",
+            r"(?<![\w/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}))?\.?(?![\w/]|\.\d)",
+            "either",
+        ),
         (
             "month_day",
             rf"\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?",
@@ -67,7 +71,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
             "either",
         ),
         ("ago", rf"\b(?P<n>{num})\s+{unit}\s+ago\b", "past"),
-        ("within", rf"\b(?:in|within)\s+(?:about\s+|around\s+|roughly\s+|the\s+next\s+)?(?P<n>{num})\s+{unit}", "future"),
+        (
+            "within",
+            rf"\b(?:in|within)\s+(?:about\s+|around\s+|roughly\s+|the\s+next\s+)?(?P<n>{num})\s+{unit}",
+            "future",
+        ),
         ("another", rf"\b(?:another|one\s+more|an\s+extra)\s+(?:(?P<n>{num})\s+)?{unit}", "future"),
         ("end_next_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+week\b", "future"),
         ("end_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bby\s+eow\b|\beow\b", "future"),
@@ -99,7 +107,9 @@ def find_dates(text: str) -> list[DateMention]:
             if any(start < e and s < end for s, e in taken):
                 continue
             groups = match.groupdict()
-            parts = tuple(groups.get(k) for k in ("y", "m", "d", "a", "b", "mon", "n", "biz", "unit", "rel", "anc", "mod", "wd"))
+            parts = tuple(
+                groups.get(k) for k in ("y", "m", "d", "a", "b", "mon", "n", "biz", "unit", "rel", "anc", "mod", "wd")
+            )
             if not _plausible(kind, groups):
                 continue
             taken.append((start, end))
@@ -113,9 +123,8 @@ def _plausible(kind: str, groups: dict[str, str | None]) -> bool:
         return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
     if kind in ("month_day", "day_month", "nth"):
         return 1 <= int(groups["d"] or 0) <= 31
-    if kind == "weekday" and groups.get("wd", "").lower() in ("sat", "sun", "mar", "may", "wed"):
-        # "sun" and "sat" are words too: accept them only with a modifier ("last sat").
-        return groups.get("mod") is not None or groups.get("wd", "").lower() == "wed"
+    if kind == "weekday" and (groups.get("wd") or "").lower() in ("sat", "sun"):
+        return groups.get("mod") is not None  # "sun" and "sat" are words too: only "last sat", "on sun"
     return True
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from followup.extract.people import is_name_word, is_title_word, role_of
 from followup.extract.text import tidy_name
 
-_GREETING = re.compile(r"^[ \t>]*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,60}?(?:,|!)?[ \t]*$", re.I | re.M)
+_GREETING = re.compile(
+    r"^[ \t>]*(?:hi|hello|hey|dear|good (?:morning|afternoon))\b[^\n]{0,60}?(?:,|!)?[ \t]*$", re.I | re.M
+)
 _CLOSING = re.compile(
     r"^[ \t>]*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|thanks(?: again)?|thank you|"
     r"cheers|sincerely|all the best|talk soon|warmly)[,.!]?[ \t]*$",
@@ -71,7 +73,7 @@ def find_email(text: str) -> PastedEmail | None:
 
 
 def _signature(text: str, start: int) -> Signature | None:
-    lines = []
+    lines: list[tuple[str, int]] = []
     position = start
     for raw in text[start:].split("\n"):
         line = raw.strip(" \t>")

@@ -12,10 +12,10 @@ from followup.errors import one_line
 from followup.extract.assemble import Draft, build
 from followup.extract.dates import find_dates
 from followup.extract.email import PastedEmail, find_email
-from followup.extract.facts import Facts, Source, When
+from followup.extract.facts import Source, When
+from followup.extract.lexicon import any_event, triggers
 from followup.extract.reading import read_sentence
 from followup.extract.result import REQUIRED, ExtractResult
-from followup.extract.lexicon import any_event, triggers
 from followup.extract.text import MAX_TURN_CHARS, Sentence, clauses, clean, sentences
 from followup.models import InterviewNotes
 
@@ -54,9 +54,12 @@ def extract_notes(
     if name not in BACKENDS:
         raise ExtractError(f"unknown extraction backend {name!r}: use one of {', '.join(BACKENDS)}")
     if name == "openai":
-        from followup.extract.model_engine import extract_with_model
+        from followup.extract.model_engine import ModelAnswerError, extract_with_model
 
-        return extract_with_model(texts, today=today, known=base, country=country)
+        try:
+            return extract_with_model(texts, today=today, known=base, country=country)
+        except ModelAnswerError as exc:
+            raise ExtractError(str(exc)) from None
     return extract_rules(texts, today=today, known=base, country=country)
 
 
@@ -67,7 +70,10 @@ def extract_rules(texts: list[str], *, today: date, known: dict[str, Any], count
     for number, raw in enumerate(texts):
         text = clean(raw)
         if len(raw) > MAX_TURN_CHARS:
-            unused.append(f"(turn {number + 1}: {len(raw) - MAX_TURN_CHARS:,} characters past the first {MAX_TURN_CHARS:,} were not read)")
+            unused.append(
+                f"(turn {number + 1}: {len(raw) - MAX_TURN_CHARS:,} characters past the first "
+                f"{MAX_TURN_CHARS:,} were not read)"
+            )
         email = find_email(text)
         if email is None:
             _read(draft, number, sentences(number, text), "user", unused)
@@ -81,10 +87,14 @@ def extract_rules(texts: list[str], *, today: date, known: dict[str, Any], count
             InterviewNotes.model_validate(notes)
         except ValidationError as exc:
             problems.append(one_line(exc))
-    return ExtractResult(notes=notes, missing=missing, unused=unused, evidence=evidence, engine="rules", problems=problems)
+    return ExtractResult(
+        notes=notes, missing=missing, unused=unused, evidence=evidence, engine="rules", problems=problems
+    )
 
 
-def _read(draft: Draft, turn: int, pieces: list[Sentence], voice: str, unused: list[str], email_id: int | None = None) -> None:
+def _read(
+    draft: Draft, turn: int, pieces: list[Sentence], voice: str, unused: list[str], email_id: int | None = None
+) -> None:
     starts, events = triggers()["clause_start"], any_event()
     for sentence in (c for s in pieces for c in clauses(s, starts, events)):
         names = [p.name for p in draft.people]
@@ -103,14 +113,22 @@ def _read_with_email(draft: Draft, turn: int, text: str, email: PastedEmail, unu
         if header_dates:
             at = text.find(email.date_header)
             mention = header_dates[0]
-            day = When(mention, "past", "today", "user", Source(turn, at + mention.start, at + mention.end, mention.phrase))
+            day = When(
+                mention, "past", "today", "user", Source(turn, at + mention.start, at + mention.end, mention.phrase)
+            )
     if day is None and lead:
         last = lead[-1]
         dates = find_dates(last.text)
         if dates:
             mention = dates[-1]
             anchor = "interview" if mention.kind == "anchored" else "today"
-            day = When(mention, "past", anchor, "user", Source(turn, last.start + mention.start, last.start + mention.end, mention.phrase))
+            day = When(
+                mention,
+                "past",
+                anchor,
+                "user",
+                Source(turn, last.start + mention.start, last.start + mention.end, mention.phrase),
+            )
     draft.email_days[email_id] = day
     for sentence in lead:
         facts = read_sentence(sentence, voice="user", known_names=[p.name for p in draft.people])
@@ -130,10 +148,19 @@ def _read_with_email(draft: Draft, turn: int, text: str, email: PastedEmail, unu
             draft.scalars["company"] = (sig.company, source)
     if email.greeting_name and "candidate_name" not in draft.scalars and not draft.known.get("candidate_name"):
         at = text.find(email.greeting_name, email.lead_end)
-        draft.scalars["candidate_name"] = (email.greeting_name, Source(turn, at, at + len(email.greeting_name), email.greeting_name))
+        draft.scalars["candidate_name"] = (
+            email.greeting_name,
+            Source(turn, at, at + len(email.greeting_name), email.greeting_name),
+        )
     rest = text[sig.end if sig else email.body_end :].strip()
     if rest and len(rest) > 3:
-        _read(draft, turn, [s for s in sentences(turn, text) if s.start >= (sig.end if sig else email.body_end)], "user", unused)
+        _read(
+            draft,
+            turn,
+            [s for s in sentences(turn, text) if s.start >= (sig.end if sig else email.body_end)],
+            "user",
+            unused,
+        )
 
 
 def _turns(turns: object) -> list[str]:

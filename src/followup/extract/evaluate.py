@@ -110,7 +110,11 @@ def run(cases: Iterable[ChatCase], extractor: Extractor) -> list[CaseScore]:
         action = decision_of(case, notes)
         expected = f"{case.expected.action.value if case.expected.action else 'none'}/{case.expected.status.value}"
         wrong = [f for f in DECISION_FIELDS if not fields.get(f, True)]
-        scores.append(CaseScore(case.id, fields, action, expected, wrong if not action.startswith("no ") else [], latencies, error))
+        scores.append(
+            CaseScore(
+                case.id, fields, action, expected, wrong if not action.startswith("no ") else [], latencies, error
+            )
+        )
     return scores
 
 
@@ -141,7 +145,8 @@ def render(result: dict[str, Any], title: str) -> str:
         f"  actions right:  {result['action_accuracy']:.1%}",
         f"  decisions from a wrong required fact: {result['decided_from_wrong_facts']}",
         f"  no decision (facts missing or invalid): {result['no_decision']}",
-        f"  per turn: median {result['median_turn_seconds'] * 1000:.1f} ms, max {result['max_turn_seconds'] * 1000:.1f} ms",
+        f"  per turn: median {result['median_turn_seconds'] * 1000:.1f} ms, "
+        f"max {result['max_turn_seconds'] * 1000:.1f} ms",
         "  per field:",
     ]
     lines += [f"    {name:<20} {value:.1%}" for name, value in result["per_field"].items()]
@@ -155,5 +160,8 @@ def mistakes(scores: list[CaseScore]) -> list[str]:
     for s in scores:
         wrong = [k for k, v in s.fields.items() if not v]
         if wrong or not s.action_right or s.error:
-            out.append(f"{s.id}: fields {', '.join(wrong) or '-'}; action {s.action} (expected {s.expected}){' ' + s.error if s.error else ''}")
+            out.append(
+                f"{s.id}: fields {', '.join(wrong) or '-'}; action {s.action} (expected {s.expected})"
+                + (f" {s.error}" if s.error else "")
+            )
     return out

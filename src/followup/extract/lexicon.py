@@ -85,6 +85,15 @@ def triggers() -> dict[str, re.Pattern[str]]:
 @cache
 def any_event() -> re.Pattern[str]:
     """Any trigger of an event: what makes a piece of a run-on sentence worth its own clause."""
-    kinds = ("interview", "thank_you", "check_in", "escalation", "value_add", "reply", "reply_received", "promise")
+    kinds: tuple[str, ...] = (
+        "interview",
+        "thank_you",
+        "check_in",
+        "escalation",
+        "value_add",
+        "reply",
+        "reply_received",
+        "promise",
+    )
     kinds += ("rejected", "offer", "withdrawn", "topic")
     return re.compile("|".join(triggers()[k].pattern for k in kinds), re.I)

@@ -9,7 +9,7 @@ from functools import cache
 from followup.extract.lexicon import alternation, lexicon, word_sets
 from followup.extract.text import tidy_name, tidy_title
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+\+\s+|/(?!\w))\s*", re.I)
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 
@@ -45,7 +45,7 @@ def role_of(title: str | None) -> str:
 
 def is_name_word(word: str) -> bool:
     _, not_names, _ = word_sets()
-    bare = word.strip(".,'’").lower()
+    bare = word.strip(".,'\u2019").lower()
     return len(bare) >= 2 and bare not in not_names and not any(ch.isdigit() for ch in bare)
 
 

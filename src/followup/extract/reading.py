@@ -18,12 +18,12 @@ from followup.extract.lexicon import lexicon, triggers, word_sets
 from followup.extract.people import PersonMention, is_name_word, parse_item, parse_list
 from followup.extract.text import Sentence, tidy_name, tidy_title
 
-_NAME = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}"
+_NAME = r"[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}"
 _ME = re.compile(
     rf"(?:\bI'?m\b|\bI am\b|\bthis is\b|\bmy name is\b|\bmy name's\b|\bname'?s\b)\s+(?P<name>{_NAME})",
     re.I,
 )
-_HERE = re.compile(rf"(?:^|[-–—,:]\s*)(?P<name>{_NAME})\s+here\b", re.I)
+_HERE = re.compile(rf"(?:^|[-\u2013\u2014,:]\s*)(?P<name>{_NAME})\s+here\b", re.I)
 _PEOPLE_CUE = re.compile(
     r"\b(?:with|w/|met|meeting|interviewed by|interview(?:ed)? with|spoke (?:with|to)|talked (?:with|to)|panel of|"
     r"panel with|by)\s+",
@@ -31,7 +31,7 @@ _PEOPLE_CUE = re.compile(
 )
 _STOP = re.compile(
     r"\s(?:at|@|for|on|about|last|this|yesterday|yday|today|who|which|where|and then|but|from|in|over|via|"
-    r"-|–|—|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s"
+    r"-|\u2013|\u2014|said|says|told|was|were|is|they|it|we|went|so|because|b4|before|after)\s"
     r"|(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bdr)(?<!\bprof)[.:;!?]|\s-\s",
     re.I,
 )
@@ -39,7 +39,7 @@ _COMPANY = re.compile(r"(?:\bat|@)\s+(?P<company>[^\s,.;:!?()]+(?:\s+[^\s,.;:!?(
 _COMPANY_STOP = {
     "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
     "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
-    "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "–", "+",
+    "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "\u2013", "+",
 }  # fmt: skip
 _ROLE = re.compile(
     r"\bfor\s+(?:(?:the|a|an|their|its)\s+)?(?P<role>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job|opening|post|vacancy)\b"
@@ -133,9 +133,11 @@ def _subsumed(trigger: _Trigger, found: list[_Trigger], text: str) -> bool:
             return True
     if trigger.kind == "check_in" and re.search(r"\b(?:they|he|she|\w+ from hr)\s+$", before):
         return True
-    if trigger.kind == "interview" and any(t.kind == "thank_you" for t in found) and "met" in text[trigger.start : trigger.end]:
-        return True
-    return False
+    return (
+        trigger.kind == "interview"
+        and any(t.kind == "thank_you" for t in found)
+        and "met" in text[trigger.start : trigger.end]
+    )
 
 
 def _negated(text: str, mention: DateMention) -> bool:
@@ -148,7 +150,8 @@ def _compatible(kind: str, mention: DateMention, text: str) -> bool:
         if tense == "either":  # "by Friday", "on Nov 3": a bare date is a promise only after such a word
             before = text[max(0, mention.start - 12) : mention.start]
             return mention.kind != "relative" and bool(
-                re.search(r"\b(?:by|before|b4|until|till|on|for)\s*$", before, re.I) or re.match(r"(?i)(?:by|on|b4)\b", mention.phrase)
+                re.search(r"\b(?:by|before|b4|until|till|on|for)\s*$", before, re.I)
+                or re.match(r"(?i)(?:by|on|b4)\b", mention.phrase)
             )
         return tense != "past"
     return tense != "future"
@@ -156,13 +159,15 @@ def _compatible(kind: str, mention: DateMention, text: str) -> bool:
 
 def _tense(mention: DateMention) -> str:
     if mention.kind == "weekday":
-        mod = (mention.parts[11] or "").lower()
+        mod = str(mention.parts[11] or "").lower()
         if mod in ("by", "b4", "before", "until", "till", "next", "this coming", "coming"):
             return "future"
         if mod in ("last", "this past", "past"):
             return "past"
     if mention.kind == "relative":
-        return "future" if lexicon().relative_days.get(" ".join(str(mention.parts[9]).lower().split()), 0) > 0 else "past"
+        return (
+            "future" if lexicon().relative_days.get(" ".join(str(mention.parts[9]).lower().split()), 0) > 0 else "past"
+        )
     if mention.kind in ("month_day", "day_month", "numeric", "iso") and re.match(r"(?i)by\b", mention.phrase):
         return "future"
     return mention.tense
@@ -191,9 +196,14 @@ def _bind(found: list[_Trigger], dates: list[DateMention], text: str) -> dict[in
         # A date right before its trigger ("Yesterday I had an interview") or right after it.
         choice = free_before[-1] if free_before else free_after[0] if free_after else None
         between = text[mention.end : found[free_after[0]].start] if free_after else ","
-        if free_after and (not free_before or (not re.search(r"[,.;:]", between) and len(between) < 4 < _gap(mention.start, found[free_before[-1]].end))):
-            if found[free_after[0]].kind != "promise" or _tense(mention) == "future":
-                choice = free_after[0]
+        close_after = bool(free_after) and (
+            not free_before
+            or (
+                not re.search(r"[,.;:]", between) and len(between) < 4 < _gap(mention.start, found[free_before[-1]].end)
+            )
+        )
+        if close_after and (found[free_after[0]].kind != "promise" or _tense(mention) == "future"):
+            choice = free_after[0]
         if choice is None and (before or after):
             choice = before[-1] if before else after[0]
         if choice is not None:
@@ -253,8 +263,10 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
     if role := _ROLE.search(text):
         group = next(g for g in ("role", "role2", "role3", "role4") if role.group(g))
         value = role.group(group).strip()
-        if value.lower() not in ("same", "other", "new") and len(value.split()) <= 6 and not re.search(
-            r"\b(?:your|my|our|this|that|interest|in|the)\b", value, re.I
+        if (
+            value.lower() not in ("same", "other", "new")
+            and len(value.split()) <= 6
+            and not re.search(r"\b(?:your|my|our|this|that|interest|in|the)\b", value, re.I)
         ):
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
@@ -267,7 +279,7 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
             if word.lower() in _COMPANY_STOP or word[:1].isdigit():
                 break
             words.append(word)
-        if not words or words[0].lower() in word_sets()[1] and not words[0][:1].isupper():
+        if not words or (words[0].lower() in word_sets()[1] and not words[0][:1].isupper()):
             continue
         start = match.start("company")
         facts.scalars["company"] = (tidy_title(" ".join(words)), src(start, start + len(" ".join(words))))
@@ -284,17 +296,26 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             dates = find_dates(region)
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
             found_here = parse_list(region[:end], cue.end())
-            after = re.match(r"\s*(?:from|in|of|with)\s+(?:the\s+)?(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b", region[end:], re.I)
+            after = re.match(
+                r"\s*(?:from|in|of|with)\s+(?:the\s+)?(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b",
+                region[end:],
+                re.I,
+            )
             if found_here and after:
                 last = found_here[-1]
                 title = "HR" if after.group(1).lower() == "hr" else tidy_title(after.group(1).lower())
-                found_here[-1] = PersonMention(last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end())
+                found_here[-1] = PersonMention(
+                    last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end()
+                )
             people += found_here
     if senior_sentence:
         people += _paren_people(text)
         boss = re.search(r"\bboss(?:\s+there)?\s+is\s+(?P<who>[^.;]+)", text, re.I)
         if boss and not people:
-            people += [PersonMention(p.name, p.title or "Manager", "senior", p.start, p.end) for p in parse_list(boss.group("who"), boss.start("who"))][:1]
+            people += [
+                PersonMention(p.name, p.title or "Manager", "senior", p.start, p.end)
+                for p in parse_list(boss.group("who"), boss.start("who"))
+            ][:1]
         there = re.search(r"\bthe\s+(?P<title>[\w .&-]{2,40}?)\s+(?:there\s+)?is\s+(?P<who>.+)$", text, re.I)
         if there and not people:
             item = parse_item(there.group("who").rstrip(". "), there.start("who"))
@@ -324,7 +345,7 @@ def _paren_people(text: str) -> list[PersonMention]:
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
         if not re.search(r"[^\W\d_]{2}", match.group(1)):
             continue
-        words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
+        words = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
         base = max(0, match.start() - 60)
         while words and not all(is_name_word(w.group(0)) for w in words):
             words.pop(0)
@@ -415,7 +436,12 @@ def _events(
 
 def _negated_event(text: str, trigger: _Trigger) -> bool:
     before = text[max(0, trigger.start - 30) : trigger.start].lower()
-    return bool(re.search(r"\b(?:not|never|haven'?t|havent|didn'?t|didnt|no|yet to|should i|do i|should|want to|going to|gonna|will|planning to|need to)\b[^,.]*$", before))
+    return bool(
+        re.search(
+            r"\b(?:not|never|haven'?t|havent|didn'?t|didnt|no|yet to|should i|do i|should|want to|going to|gonna|will|planning to|need to)\b[^,.]*$",
+            before,
+        )
+    )
 
 
 def _clause(text: str, found: list[_Trigger], index: int) -> str:
@@ -434,7 +460,7 @@ def _recipients(text: str, names: list[str]) -> list[str] | None:
     lowered = text.casefold()
     for name in names:
         first = name.split()[0].casefold()
-        if re.search(rf"(?<!\w){re.escape(first)}(?:\s+\S+)?['’]s\s+boss", lowered):
+        if re.search(rf"(?<!\w){re.escape(first)}(?:\s+\S+)?['\u2019]s\s+boss", lowered):
             continue  # "Ikenna's boss": the message went to the boss
         if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lowered) or re.search(
             rf"(?<!\w){re.escape(first)}(?!\w)", lowered
@@ -459,16 +485,21 @@ def _extras(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
     for url in _URL.finditer(text):
         quoted = _QUOTED.search(text)
         title = quoted.group(1) if quoted else None
-        if title is None and (dash := re.search(r"\s[-–—]\s+([^()]{3,120}?)\s*\(\s*https?://", text)):
+        if title is None and (dash := re.search(r"\s[-\u2013\u2014]\s+([^()]{3,120}?)\s*\(\s*https?://", text)):
             title = dash.group(1)
         topic = re.search(r"\b(?:on|about)\s+(?P<t>[^:()\n]{3,120}?)\s*(?:[:(-]|https?://|$)", text)
         facts.articles.append(
-            (url.group(0), title or (topic.group("t") if topic else url.group(0)), topic.group("t") if topic else None, src(0, len(text)))
+            (
+                url.group(0),
+                title or (topic.group("t") if topic else url.group(0)),
+                topic.group("t") if topic else None,
+                src(0, len(text)),
+            )
         )
     if not facts.articles and (match := tr["topic"].search(text)):
-        topic = text[match.end() :].strip(" .!")
-        topic = re.split(r"\s+(?:and then|but|then|they said|said|so)\s+|[.;]", topic)[0].strip()
-        if 3 <= len(topic) <= 300:
-            facts.topics.append((topic, src(match.end(), match.end() + len(topic))))
+        rest = text[match.end() :].strip(" .!")
+        about = re.split(r"\s+(?:and then|but|then|they said|said|so)\s+|[.;]", rest)[0].strip()
+        if 3 <= len(about) <= 300:
+            facts.topics.append((about, src(match.end(), match.end() + len(about))))
     if tr["personal"].search(text):
         facts.personal.append((text, src(0, len(text))))

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 #: Longest turn read; the rest is reported as unused (a paste of a whole mailbox is not notes).
 MAX_TURN_CHARS = 20_000
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*[-*•])|;|\n(?=[A-Z])|(?<=[a-z)])\n")
-_NO_BREAK = re.compile(r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?<![\d/])\d{1,2}\.\d{1,2})$", re.I)
+_NO_BREAK = re.compile(
+    r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?<![\d/])\d{1,2}\.\d{1,2})$",
+    re.I,
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -51,15 +54,15 @@ def tidy_name(text: str) -> str:
     """'tom ellis' -> 'Tom Ellis'; 'DeShawn McKay' and "o'connor" keep or gain their capitals."""
     words = []
     for word in text.split():
-        if word.islower() or word.isupper() and len(word) > 3:
+        if word.islower() or (word.isupper() and len(word) > 3):
             word = "-".join(_cap(part) for part in word.lower().split("-"))
         words.append(word)
     return " ".join(words)
 
 
 def _cap(part: str) -> str:
-    if "'" in part or "’" in part:
-        head, _, tail = part.replace("’", "'").partition("'")
+    if "'" in part or "\u2019" in part:
+        head, _, tail = part.replace("\u2019", "'").partition("'")
         return (head[:1].upper() + head[1:]) + "'" + tail[:1].upper() + tail[1:]
     return part[:1].upper() + part[1:]
 
