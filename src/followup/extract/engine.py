@@ -17,7 +17,7 @@ from followup.extract.lexicon import any_event, triggers
 from followup.extract.reading import read_sentence
 from followup.extract.result import REQUIRED, ExtractResult
 from followup.extract.text import MAX_TURN_CHARS, Sentence, clauses, clean, sentences
-from followup.models import InterviewNotes
+from followup.models import InterviewNotes, supported_countries
 
 #: At most this many turns are read (the newest ones): a chat is short.
 MAX_TURNS = 50
@@ -49,7 +49,7 @@ def extract_notes(
     if not isinstance(today, date):
         raise ExtractError("today must be a date (YYYY-MM-DD)")
     base = _known(known)
-    country = (country or base.get("country") or None) and str(country or base.get("country")).upper()
+    country = _country(country or base.get("country"))
     name = backend or "rules"
     if name not in BACKENDS:
         raise ExtractError(f"unknown extraction backend {name!r}: use one of {', '.join(BACKENDS)}")
@@ -161,6 +161,17 @@ def _read_with_email(draft: Draft, turn: int, text: str, email: PastedEmail, unu
             "user",
             unused,
         )
+
+
+def _country(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    code = str(value).strip().upper()
+    if code not in supported_countries():
+        raise ExtractError(
+            f"{value!r} is not a country code with known public holidays (use ISO codes such as US, GB, DE)"
+        )
+    return code
 
 
 def _turns(turns: object) -> list[str]:

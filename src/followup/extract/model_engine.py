@@ -195,9 +195,9 @@ def extract_with_model(
     model: str | None = None,
 ) -> ExtractResult:
     """The model engine behind :func:`followup.extract_notes` (``backend="openai"``)."""
-    if client is None:
-        import openai
+    import openai
 
+    if client is None:
         from followup.backends.settings import openai_settings
 
         settings = openai_settings()
@@ -208,7 +208,16 @@ def extract_with_model(
             max_retries=settings.max_retries,
         )
         model = model or settings.model
-    said = ask_model(client, model or "default", texts, today, country)
+    import openai
+
+    try:
+        said = ask_model(client, model or "default", texts, today, country)
+    except openai.APIConnectionError:
+        raise ModelAnswerError("the model server could not be reached: check OPENAI_BASE_URL") from None
+    except openai.APIStatusError as exc:
+        raise ModelAnswerError(f"the model server answered with an error (HTTP {exc.status_code})") from None
+    except openai.OpenAIError as exc:
+        raise ModelAnswerError(f"the model could not be used ({type(exc).__name__})") from None
     draft = Draft(today=today, country=country, known=known)
     draft.add(facts_of(said, texts))
     notes, evidence = build(draft)
