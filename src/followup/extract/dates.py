@@ -51,7 +51,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
     rel = alternation(set(lex.relative_days))
     anc = alternation(set(lex.anchored_days))
     num = r"\d{1,2}|" + alternation(set(lex.numbers))
-    unit = r"(?P<biz>business\s+|working\s+)?(?P<unit>days?|weeks?)"
+    one = num
+    num = rf"(?:{num})(?:\s*(?:-|\u2013|to|or)\s*(?P<n2>{num}))?"  # "1-2 weeks": the later end counts
+    unit = r"(?P<biz>business\s+|working\s+|biz\s+|work\s+)?(?P<unit>days?|weeks?|wks?)\b"
     flags = re.IGNORECASE
     table: list[tuple[str, str, Tense]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", "either"),
@@ -70,19 +72,23 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
             rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{mon})\b\.?(?:,?\s+(?P<y>\d{{4}}))?",
             "either",
         ),
-        ("ago", rf"\b(?P<n>{num})\s+{unit}\s+ago\b", "past"),
+        ("ago", rf"\b(?P<n>{one})\s+{unit}\s+ago\b", "past"),
         (
             "within",
-            rf"\b(?:in|within)\s+(?:about\s+|around\s+|roughly\s+|the\s+next\s+)?(?P<n>{num})\s+{unit}",
+            rf"(?:\b(?:in|within)|\bw/in|\b(?:said|told me|promised|quoted|estimated)(?:\s+it'?d be)?)\s+"
+            rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|the\s+next\s+)?(?P<n>{num})\s+{unit}",
             "future",
         ),
         ("another", rf"\b(?:another|one\s+more|an\s+extra)\s+(?:(?P<n>{num})\s+)?{unit}", "future"),
+        ("more", rf"\b(?P<n>{one})\s+(?:more|extra)\s+{unit}", "future"),
+        ("end_next_month", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+month\b", "future"),
+        ("end_month", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b", "future"),
         ("end_next_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+week\b", "future"),
         ("end_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bby\s+eow\b|\beow\b", "future"),
         ("weekend", r"\b(?:before|b4|by)\s+the\s+weekend\b", "future"),
         ("early_next_week", r"\bearly\s+next\s+week\b", "future"),
         ("mid_next_week", r"\bmid[-\s]+next\s+week\b", "future"),
-        ("next_week", r"\b(?:sometime\s+|some\s+time\s+)?next\s+week\b", "future"),
+        ("next_week", r"\b(?:sometime\s+|some\s+time\s+)?next\s+week\b|\b(?:the\s+)?following\s+week\b", "future"),
         ("this_week", r"\b(?:later\s+)?this\s+week\b", "future"),
         ("relative", rf"\b(?P<rel>{rel})\b", "either"),
         ("anchored", rf"\b(?P<anc>{anc})\b", "past"),
@@ -108,7 +114,8 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             groups = match.groupdict()
             parts = tuple(
-                groups.get(k) for k in ("y", "m", "d", "a", "b", "mon", "n", "biz", "unit", "rel", "anc", "mod", "wd")
+                groups.get(k)
+                for k in ("y", "m", "d", "a", "b", "mon", "n", "biz", "unit", "rel", "anc", "mod", "wd", "n2")
             )
             if not _plausible(kind, groups):
                 continue
@@ -173,7 +180,9 @@ def _monday(day: date) -> date:
 
 def resolve(mention: DateMention, ctx: Context, direction: Direction) -> date | None:
     """The day ``mention`` names, or None when it names none (like 31/02)."""
-    y, m, d, a, b, mon, n, biz, unit, rel, anc, mod, wd = mention.parts
+    y, m, d, a, b, mon, n, biz, unit, rel, anc, mod, wd, n2 = mention.parts
+    if n2 is not None:
+        n = str(max(_number(n), _number(n2)))
     kind = mention.kind
     if kind == "iso":
         return _safe(int(str(y)), int(str(m)), int(str(d)))
@@ -199,10 +208,15 @@ def resolve(mention: DateMention, ctx: Context, direction: Direction) -> date | 
         return ctx.anchor + timedelta(days=lexicon().anchored_days[" ".join(str(anc).lower().split())])
     if kind == "ago":
         return _count(ctx.today, -_number(n), biz, unit, ctx.country)
-    if kind in ("within", "another"):
+    if kind in ("within", "another", "more"):
         return _count(ctx.anchor, _number(n), biz, unit, ctx.country)
     if kind == "weekday":
         return _weekday_date(_weekday(wd), str(mod or "").lower(), ctx, direction)
+    if kind in ("end_month", "end_next_month"):
+        first = date(ctx.anchor.year + ctx.anchor.month // 12, ctx.anchor.month % 12 + 1, 1)
+        if kind == "end_next_month":
+            first = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first - timedelta(days=1)
     return _week_phrase(kind, ctx.anchor)
 
 
@@ -220,7 +234,7 @@ def _nth(day: int, ctx: Context, direction: Direction) -> date | None:
 
 
 def _count(start: date, amount: int, biz: str | int | None, unit: str | int | None, country: str | None) -> date:
-    if str(unit).lower().startswith("week"):
+    if str(unit).lower().startswith("w"):
         return start + timedelta(days=7 * amount)
     if biz:
         calendar = calendar_for(country)

@@ -144,7 +144,7 @@ def _when(said: SaidDate | None, texts: list[str], direction: str, anchor: str) 
         return None
     r = said.reading  # the phrase cannot be resolved: keep the model's reading, as a fixed date
     fixed = DateMention(
-        said.phrase, 0, len(said.phrase), "iso", (str(r.year), str(r.month), str(r.day)) + (None,) * 10, "either"
+        said.phrase, 0, len(said.phrase), "iso", (str(r.year), str(r.month), str(r.day)) + (None,) * 11, "either"
     )
     return When(fixed, direction, anchor, "user", source)
 

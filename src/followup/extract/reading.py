@@ -182,7 +182,7 @@ def _bind(found: list[_Trigger], dates: list[DateMention], text: str) -> dict[in
             bound[previous[1]].append(mention)  # "Wednesday, December 2" is one date
             continue
         previous = None
-        if mention.kind == "another":
+        if mention.kind in ("another", "more"):
             target = next((i for i, t in enumerate(found) if t.kind == "promise"), None)
             if target is None:
                 target = next((i for i, t in enumerate(found) if t.kind == "reply"), None)
