@@ -65,8 +65,12 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
     if paren:
         title_parts.append(paren.group(1).strip())
         core = item[: paren.start()] + " " * len(paren.group(0)) + item[paren.end() :]
-    if re.match(r"\s*(?:the|our|their|my|a|an|his|her)\s", core, re.I) and not paren:
-        return core.strip()  # "the creative director", "our Head of Platform": a title for the name before
+    if named := re.search(r"\b(?:named|called)\s+", core, re.I):  # "a board member named Frank Hale"
+        found = parse_item(core[named.end() :], offset + named.end())
+        if isinstance(found, PersonMention):
+            title = _clean_title(core[: named.start()], role_of(core[: named.start()]))
+            return PersonMention(found.name, found.title or title, found.role if found.title else role_of(title), found.start, found.end)
+    article = re.match(r"\s*(?:the|our|their|my|a|an|his|her)\s", core, re.I) and not paren
     core = re.sub(r"^\s*(?:mr|mrs|ms|miss|dr|prof)\.?\s+", lambda m: " " * len(m.group(0)), core, flags=re.I)
     tokens = list(_TOKEN.finditer(core))
     lead: list[re.Match[str]] = []
@@ -80,6 +84,8 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
             break
         name_tokens.append(token)
     rest = tokens[len(name_tokens) :]
+    if article and (not name_tokens or (rest and is_title_word(rest[0].group(0)))):
+        return core.strip()  # "the creative director", "our Head of Platform": a title for the name beside it
     if lead:
         title_parts.insert(0, " ".join(t.group(0) for t in lead))
     if rest and not title_parts and all(is_title_word(t.group(0)) for t in rest):
@@ -110,6 +116,7 @@ def _clean_title(title: str, role: str) -> str | None:
         return None
     if text.lower() in ("hr",):
         return "HR"
+    text = re.split(r"\s+(?:of|at)\s+(?=[A-Z])(?!(?:[A-Z][\w&-]*\s*)*\b(?:Engineering|Product|Data|Sales|Marketing|Operations|Platform|Research|Design|Finance|People|Talent|Risk|QA|HR|IT|Technology|Growth|Claims)\b)", text)[0]
     return tidy_title(text) if text.islower() else text
 
 
@@ -128,6 +135,7 @@ def _capitalised_name(tokens: list[re.Match[str]], i: int) -> bool:
 def parse_list(text: str, offset: int) -> list[PersonMention]:
     """People in a list ('tom ellis (recruiter) and priya shah, the hiring manager')."""
     people: list[PersonMention] = []
+    pending: str | None = None
     position = 0
     for piece in _ITEM_SPLIT.split(text):
         where = text.find(piece, position)
@@ -136,7 +144,13 @@ def parse_list(text: str, offset: int) -> list[PersonMention]:
             continue
         found = parse_item(piece, offset + where)
         if isinstance(found, PersonMention):
+            if found.title is None and pending is not None:  # "the CTO of Marble Robotics, Anika Rao"
+                role = role_of(pending)
+                found = PersonMention(found.name, _clean_title(pending, role), role, found.start, found.end)
+            pending = None
             people.append(found)
+        elif isinstance(found, str) and (not people or people[-1].title is not None):
+            pending = found
         elif isinstance(found, str) and people and people[-1].title is None:
             last, role = people[-1], role_of(found)
             people[-1] = PersonMention(last.name, _clean_title(found, role), role, last.start, offset + position)

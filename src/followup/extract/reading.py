@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from followup.extract.dates import DateMention, find_dates
 from followup.extract.facts import Facts, Source, When
 from followup.extract.lexicon import lexicon, triggers, word_sets
-from followup.extract.people import PersonMention, is_name_word, parse_item, parse_list
+from followup.extract.people import PersonMention, is_name_word, is_title_word, parse_item, parse_list, role_of
 from followup.extract.text import Sentence, tidy_name, tidy_title
 
 _NAME = r"[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}"
@@ -269,6 +269,7 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
             and not re.search(r"\b(?:your|my|our|this|that|interest|in|the)\b", value, re.I)
         ):
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
+    _company_elsewhere(text, facts, src)
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
         return
     for match in _COMPANY.finditer(text):
@@ -286,24 +287,49 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
         return
 
 
+_CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w.'\u2019-]*){1,3}"
+_COMPANY_ELSEWHERE = [
+    re.compile(rf"\b(?:rejected by|rejection from|offer from|heard back from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?P<c>{_CAPS})"),
+    re.compile(rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"),
+    re.compile(rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"),
+]
+
+
+def _company_elsewhere(text: str, facts: Facts, src: _Src) -> None:
+    """'rejected by Sundial Games', 'the CTO of Marble Robotics', 'Cedar & Stone just called'."""
+    for pattern in _COMPANY_ELSEWHERE:
+        match = pattern.search(text)
+        if match:
+            name = re.sub(r"['\u2019]s$", "", match.group("c"))
+            if not all(is_title_word(w) for w in name.split()):
+                facts.scalars.setdefault("company", (name, src(match.start("c"), match.start("c") + len(name))))
+                return
+
+
 def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonMention]:
     people: list[PersonMention] = []
-    senior_sentence = "interview" not in kinds and re.search(r"\bboss\b|\b(?:is|'s)\s+the\s+|\bthere is\b", text, re.I)
+    senior_sentence = "interview" not in kinds and re.search(r"\bboss\b|\bthere is\b", text, re.I)
     if "interview" in kinds:
         for cue in _PEOPLE_CUE.finditer(text):
             region = text[cue.end() :]
+            if count := re.match(r"(?:\d+|two|three|four|five|six|the following|these)\s+(?:people|folks|interviewers|of them)?\s*:\s*", region, re.I):
+                region = " " * count.end() + region[count.end() :]  # "Met 4 people: A, B and C"
             stop = _STOP.search(" " + region)
             dates = find_dates(region)
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
             found_here = parse_list(region[:end], cue.end())
             after = re.match(
-                r"\s*(?:from|in|of|with)\s+(?:the\s+)?(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b",
+                r"\s*(?:from|in|of|with)\s+(?:the\s+)?(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['\u2019]s\s+)?"
+                r"(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b",
                 region[end:],
                 re.I,
             )
+            if after and after.group("org"):
+                at = cue.end() + end + after.start("org")
+                facts.scalars.setdefault("company", (tidy_title(after.group("org")), src(at, at + len(after.group("org")))))
             if found_here and after:
                 last = found_here[-1]
-                title = "HR" if after.group(1).lower() == "hr" else tidy_title(after.group(1).lower())
+                title = "HR" if after.group(2).lower() == "hr" else tidy_title(after.group(2).lower())
                 found_here[-1] = PersonMention(
                     last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end()
                 )
@@ -327,16 +353,47 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             facts.people.append((senior, "senior", src(person.start, person.end)))
         return people
     else:
-        for item in _paren_people(text):
+        for item in _paren_people(text) + _named_roles(text, people):
             if not any(p.start <= item.start < p.end for p in people) and item.title:
                 people.append(item)
-    seen: set[str] = set()
-    for person in people:
-        if person.name.casefold() in seen:
-            continue
-        seen.add(person.name.casefold())
+    best: dict[str, PersonMention] = {}
+    for person in people:  # one mention per name, the one with a title if any
+        key = person.name.casefold()
+        if key not in best or (best[key].title is None and person.title is not None):
+            best[key] = person
+    for person in best.values():
         facts.people.append((person, "interviewer", src(person.start, person.end)))
-    return people
+    return list(best.values())
+
+
+_IS_TITLE = re.compile(
+    rf"(?P<who>{_NAME}?)\s+(?:is|was|'s|\u2019s)\s+(?:the|our|their|my|a|an|from|in)?\s*(?P<title>[\w' -]{{2,40}}?)(?=\s*(?:[,.;!?]|\band\b|$))",
+    re.I,
+)
+_PRONOUN_TITLE = re.compile(
+    r"\b(?:he|she|they)(?:'s|\u2019s|\s+is|\s+was|\s+are)\s+(?:the|our|their|my|a|an)\s+(?P<title>[\w' -]{2,40}?)(?=\s*(?:[,.;!?]|$))",
+    re.I,
+)
+
+
+def _named_roles(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """'Tariq is the hiring manager, Mei is HR'; 'he's the head chef' when one person is named."""
+    out = []
+    for match in _IS_TITLE.finditer(text):
+        words = match.group("who").split()[-2:]
+        while words and not is_name_word(words[0]):
+            words.pop(0)
+        title = match.group("title").strip()
+        if not words or not any(is_title_word(w) for w in title.split()) or role_of(title) == "panel":
+            continue
+        start = match.start("who") + match.group("who").rfind(words[0])
+        out.append(PersonMention(tidy_name(" ".join(words)), tidy_title(title) if title.islower() else title, role_of(title), start, match.end()))
+    pronoun = _PRONOUN_TITLE.search(text)
+    if pronoun and len(people) == 1 and people[0].title is None:
+        title = pronoun.group("title").strip()
+        if any(is_title_word(w) for w in title.split()):
+            out.append(PersonMention(people[0].name, tidy_title(title) if title.islower() else title, role_of(title), pronoun.start(), pronoun.end()))
+    return out
 
 
 def _paren_people(text: str) -> list[PersonMention]:
