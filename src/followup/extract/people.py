@@ -84,7 +84,7 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
             break
         name_tokens.append(token)
     rest = tokens[len(name_tokens) :]
-    if article and (not name_tokens or (rest and is_title_word(rest[0].group(0)))):
+    if article and (not name_tokens or (rest and is_title_word(rest[0].group(0))) or (lead and lead[-1].group(0).lower() in ("of", "at"))):
         return core.strip()  # "the creative director", "our Head of Platform": a title for the name beside it
     if lead:
         title_parts.insert(0, " ".join(t.group(0) for t in lead))

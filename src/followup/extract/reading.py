@@ -26,7 +26,7 @@ _ME = re.compile(
 _HERE = re.compile(rf"(?:^|[-\u2013\u2014,:]\s*)(?P<name>{_NAME})\s+here\b", re.I)
 _PEOPLE_CUE = re.compile(
     r"\b(?:with|w/|met|meeting|interviewed by|interview(?:ed)? with|spoke (?:with|to)|talked (?:with|to)|panel of|"
-    r"panel with|by)\s+",
+    r"panel with)\s+",
     re.I,
 )
 _STOP = re.compile(
@@ -90,7 +90,7 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     if voice == "user":
         _candidate(text, facts, src)
     _outcome(text, kinds, facts, src)
-    _company_and_role(text, kinds, facts, src)
+    _company_and_role(text, kinds, facts, src, known_names)
     people = _people(plain, kinds, facts, src)
     if voice == "user" and not people and not found and not facts.scalars and _bare_people(text, facts, src):
         return facts
@@ -259,7 +259,7 @@ def _outcome(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
         return
 
 
-def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> None:
+def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src, names: list[str]) -> None:
     if role := _ROLE.search(text):
         group = next(g for g in ("role", "role2", "role3", "role4") if role.group(g))
         value = role.group(group).strip()
@@ -269,7 +269,7 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src) -> No
             and not re.search(r"\b(?:your|my|our|this|that|interest|in|the)\b", value, re.I)
         ):
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
-    _company_elsewhere(text, facts, src)
+    _company_elsewhere(text, facts, src, names)
     if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
         return
     for match in _COMPANY.finditer(text):
@@ -293,15 +293,19 @@ _COMPANY_ELSEWHERE = [
     re.compile(rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"),
     re.compile(rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"),
 ]
+_NOT_COMPANY_START = {"then", "actually", "so", "and", "but", "also", "update", "today", "yesterday", "i", "we", "they"}
 
 
-def _company_elsewhere(text: str, facts: Facts, src: _Src) -> None:
+def _company_elsewhere(text: str, facts: Facts, src: _Src, names: list[str]) -> None:
     """'rejected by Sundial Games', 'the CTO of Marble Robotics', 'Cedar & Stone just called'."""
     for pattern in _COMPANY_ELSEWHERE:
         match = pattern.search(text)
         if match:
             name = re.sub(r"['\u2019]s$", "", match.group("c"))
-            if not all(is_title_word(w) for w in name.split()):
+            words = name.split()
+            if words[0].lower() in _NOT_COMPANY_START or any(n.split()[0].casefold() == words[0].casefold() for n in names):
+                continue  # "Then I emailed", "Jonas Weber emailed": a person, not the company
+            if not all(is_title_word(w) for w in words):
                 facts.scalars.setdefault("company", (name, src(match.start("c"), match.start("c") + len(name))))
                 return
 
@@ -400,8 +404,8 @@ def _paren_people(text: str) -> list[PersonMention]:
     """'... evening Zoë Martín (CTO)': the name words right before a title in brackets."""
     out = []
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
-        if not re.search(r"[^\W\d_]{2}", match.group(1)):
-            continue
+        if not any(is_title_word(w) or role_of(w) != "panel" for w in match.group(1).split()):
+            continue  # "(law firm)", "(https://...)": not a title
         words = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
         base = max(0, match.start() - 60)
         while words and not all(is_name_word(w.group(0)) for w in words):
