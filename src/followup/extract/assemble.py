@@ -145,6 +145,12 @@ class Draft:
                 return
         if "candidate_name" in self.scalars and _same(str(self.scalars["candidate_name"][0]), old):
             self.scalars["candidate_name"] = (new, self.scalars["candidate_name"][1])
+            return
+        company = self.scalars.get("company")
+        if company is not None and old.casefold() in str(company[0]).casefold():
+            words = str(company[0]).split()
+            fixed = new if len(new.split()) > 1 else _swap(str(company[0]), old, new)
+            self.scalars["company"] = (fixed if words else new, company[1])
 
 
 def _swap(name: str, old: str, new: str) -> str:

@@ -482,9 +482,10 @@ def _events(
         elif trigger.kind == "reply" and "reply" not in done:
             done.add("reply")
             promise = next((m for j, t in enumerate(found) if t.kind == "promise" for m in bound.get(j, [])), None)
-            outcome = facts.scalars.get("outcome")
-            if outcome is not None and outcome[0] == "rejected":
-                continue
+            if "outcome" in facts.scalars:
+                continue  # "they went with someone else", "X just called: offer!": the outcome, not a reply to count
+            if mention is None and not re.search(r"\b(?:just|now|today|this (?:morning|afternoon))\b", text, re.I):
+                continue  # an undated "finally got a call" is often the story before the interview
             facts.replies.append((when(mention, "past", "today"), when(promise, "future", "reply"), whole))
         elif trigger.kind == "promise" and not has_reply and mention is not None and facts.promise is None:
             facts.promise = when(mention, "future", "email" if voice == "email" else "interview")
