@@ -254,7 +254,10 @@ def build(draft: Draft) -> tuple[dict[str, Any], dict[str, list[Evidence]]]:
     if history:
         notes["history"] = history
     replies = list(notes.get("employer_replies", []))
+    outcome_source = draft.scalars.get("outcome", (None, None))[1]
     for on_when, new_when, source in draft.replies:
+        if outcome_source is not None and source.turn == outcome_source.turn and new_when is None:
+            continue  # "offer!!! They just called": the call brought the outcome; it is no reply to wait on
         on = _resolve(draft, on_when) or draft.today
         reply: dict[str, Any] = {"on": on.isoformat()}
         if new_when is not None and (new := draft.resolve(new_when, reply_on=on)) is not None and new >= on:

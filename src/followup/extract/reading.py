@@ -406,8 +406,12 @@ def _paren_people(text: str) -> list[PersonMention]:
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
         if not any(is_title_word(w) or role_of(w) != "panel" for w in match.group(1).split()):
             continue  # "(law firm)", "(https://...)": not a title
-        words = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", text[max(0, match.start() - 60) : match.start()]))[-3:]
         base = max(0, match.start() - 60)
+        before = re.search(r"(?:(?<=\s)|^)((?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3})$", text[base : match.start()])
+        if before is None:
+            continue
+        base += before.start(1)
+        words = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", before.group(1)))
         while words and not all(is_name_word(w.group(0)) for w in words):
             words.pop(0)
         if not words:
