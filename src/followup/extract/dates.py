@@ -84,7 +84,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
         ("end_next_month", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+month\b", "future"),
         ("end_month", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b", "future"),
         ("end_next_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+next\s+week\b", "future"),
-        ("end_week", r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bby\s+eow\b|\beow\b", "future"),
+        (
+            "end_week",
+            r"\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bby\s+eow\b|\beow\b|\bwithin\s+the\s+week\b",
+            "future",
+        ),
         ("weekend", r"\b(?:before|b4|by)\s+the\s+weekend\b", "future"),
         ("early_next_week", r"\bearly\s+next\s+week\b", "future"),
         ("mid_next_week", r"\bmid[-\s]+next\s+week\b", "future"),

@@ -54,6 +54,16 @@ def is_title_word(word: str) -> bool:
     return word.strip(".,").lower() in titles
 
 
+#: Title words that say nothing on their own ("the", "of", "senior"): never the end of a title.
+_WEAK = {"the", "of", "and", "my", "his", "her", "their", "our", "be", "would", "future", "team", "member", "senior",
+         "sr", "junior", "jr", "staff", "principal", "associate", "assistant", "group", "human", "technical", "tech"}  # fmt: skip
+
+
+def _strong_title(word: str) -> bool:
+    lowered = word.strip(".,").lower()
+    return (is_title_word(word) or role_of(word) != "panel") and lowered not in _WEAK
+
+
 def parse_item(item: str, offset: int) -> PersonMention | str | None:
     """One list item: 'tom ellis (recruiter)', 'hiring manager Ben Carter', 'the VP' (a bare title).
 
@@ -69,13 +79,21 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
         found = parse_item(core[named.end() :], offset + named.end())
         if isinstance(found, PersonMention):
             title = _clean_title(core[: named.start()], role_of(core[: named.start()]))
-            return PersonMention(found.name, found.title or title, found.role if found.title else role_of(title), found.start, found.end)
+            return PersonMention(
+                found.name, found.title or title, found.role if found.title else role_of(title), found.start, found.end
+            )
     article = re.match(r"\s*(?:the|our|their|my|a|an|his|her)\s", core, re.I) and not paren
     core = re.sub(r"^\s*(?:mr|mrs|ms|miss|dr|prof)\.?\s+", lambda m: " " * len(m.group(0)), core, flags=re.I)
     tokens = list(_TOKEN.finditer(core))
     lead: list[re.Match[str]] = []
-    while tokens and is_title_word(tokens[0].group(0)):
-        lead.append(tokens.pop(0))
+    while tokens and is_title_word(tokens[0].group(0)) and not (paren and tokens[0].group(0)[:1].isupper()):
+        lead.append(tokens.pop(0))  # "recruiter emeka nwosu"; with "(Finance Director)" after, "Dev Patel" is a name
+    last_title = max((i for i, t in enumerate(tokens[:4]) if _strong_title(t.group(0))), default=-1)
+    before = tokens[:last_title]
+    plausible = all(is_title_word(t.group(0)) or is_name_word(t.group(0)) for t in before) and len(before) <= 2
+    if not paren and last_title >= 0 and plausible and any(is_name_word(t.group(0)) for t in tokens[last_title + 1 :]):
+        lead += tokens[: last_title + 1]  # "loan officer Marta Suárez", "artistic director Sofia Lind"
+        tokens = tokens[last_title + 1 :]
     name_tokens: list[re.Match[str]] = []
     for i, token in enumerate(tokens):
         if len(name_tokens) == 3 or (name_tokens and core[name_tokens[-1].end() : token.start()].strip()):
@@ -84,7 +102,11 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
             break
         name_tokens.append(token)
     rest = tokens[len(name_tokens) :]
-    if article and (not name_tokens or (rest and is_title_word(rest[0].group(0))) or (lead and lead[-1].group(0).lower() in ("of", "at"))):
+    if article and (
+        not name_tokens
+        or (rest and is_title_word(rest[0].group(0)))
+        or (lead and lead[-1].group(0).lower() in ("of", "at"))
+    ):
         return core.strip()  # "the creative director", "our Head of Platform": a title for the name beside it
     if lead:
         title_parts.insert(0, " ".join(t.group(0) for t in lead))
@@ -116,7 +138,10 @@ def _clean_title(title: str, role: str) -> str | None:
         return None
     if text.lower() in ("hr",):
         return "HR"
-    text = re.split(r"\s+(?:of|at)\s+(?=[A-Z])(?!(?:[A-Z][\w&-]*\s*)*\b(?:Engineering|Product|Data|Sales|Marketing|Operations|Platform|Research|Design|Finance|People|Talent|Risk|QA|HR|IT|Technology|Growth|Claims)\b)", text)[0]
+    text = re.split(
+        r"\s+(?:of|at)\s+(?=[A-Z])(?!(?:[A-Z][\w&-]*\s*)*\b(?:Engineering|Product|Data|Sales|Marketing|Operations|Platform|Research|Design|Finance|People|Talent|Risk|QA|HR|IT|Technology|Growth|Claims)\b)",
+        text,
+    )[0]
     return tidy_title(text) if text.islower() else text
 
 

@@ -91,7 +91,7 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
         _candidate(text, facts, src)
     _outcome(text, kinds, facts, src)
     _company_and_role(text, kinds, facts, src, known_names)
-    people = _people(plain, kinds, facts, src)
+    people = _people(plain, kinds, facts, src, voice)
     if voice == "user" and not people and not found and not facts.scalars and _bare_people(text, facts, src):
         return facts
     dates = [d for d in find_dates(text) if not _negated(text, d)]
@@ -150,7 +150,7 @@ def _compatible(kind: str, mention: DateMention, text: str) -> bool:
         if tense == "either":  # "by Friday", "on Nov 3": a bare date is a promise only after such a word
             before = text[max(0, mention.start - 12) : mention.start]
             return mention.kind != "relative" and bool(
-                re.search(r"\b(?:by|before|b4|until|till|on|for)\s*$", before, re.I)
+                re.search(r"\b(?:by|before|b4|until|till|on|for|said|says|told me)\s*$", before, re.I)
                 or re.match(r"(?i)(?:by|on|b4)\b", mention.phrase)
             )
         return tense != "past"
@@ -289,9 +289,15 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src, names
 
 _CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w.'\u2019-]*){1,3}"
 _COMPANY_ELSEWHERE = [
-    re.compile(rf"\b(?:rejected by|rejection from|offer from|heard back from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?P<c>{_CAPS})"),
-    re.compile(rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"),
-    re.compile(rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"),
+    re.compile(
+        rf"\b(?:rejected by|rejection from|offer from|heard back from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
+    ),
+    re.compile(
+        rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"
+    ),
+    re.compile(
+        rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"
+    ),
 ]
 _NOT_COMPANY_START = {"then", "actually", "so", "and", "but", "also", "update", "today", "yesterday", "i", "we", "they"}
 
@@ -303,25 +309,41 @@ def _company_elsewhere(text: str, facts: Facts, src: _Src, names: list[str]) -> 
         if match:
             name = re.sub(r"['\u2019]s$", "", match.group("c"))
             words = name.split()
-            if words[0].lower() in _NOT_COMPANY_START or any(n.split()[0].casefold() == words[0].casefold() for n in names):
+            if words[0].lower() in _NOT_COMPANY_START or any(
+                n.split()[0].casefold() == words[0].casefold() for n in names
+            ):
                 continue  # "Then I emailed", "Jonas Weber emailed": a person, not the company
             if not all(is_title_word(w) for w in words):
                 facts.scalars.setdefault("company", (name, src(match.start("c"), match.start("c") + len(name))))
                 return
 
 
-def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonMention]:
+def _title_follows(text: str, at: int) -> bool:
+    word = re.match(r"(?:the\s+)?([\w-]+)", text[at:])
+    return bool(word) and (is_title_word(word.group(1)) or role_of(word.group(1)) != "panel")
+
+
+def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "user") -> list[PersonMention]:
     people: list[PersonMention] = []
     senior_sentence = "interview" not in kinds and re.search(r"\bboss\b|\bthere is\b", text, re.I)
     if "interview" in kinds:
         for cue in _PEOPLE_CUE.finditer(text):
             region = text[cue.end() :]
-            if count := re.match(r"(?:\d+|two|three|four|five|six|the following|these)\s+(?:people|folks|interviewers|of them)?\s*:\s*", region, re.I):
+            if count := re.match(
+                r"(?:\d+|two|three|four|five|six|the following|these)\s+(?:people|folks|interviewers|of them)?\s*:\s*",
+                region,
+                re.I,
+            ):
                 region = " " * count.end() + region[count.end() :]  # "Met 4 people: A, B and C"
             stop = _STOP.search(" " + region)
             dates = find_dates(region)
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
-            found_here = parse_list(region[:end], cue.end())
+            listed = re.sub(
+                r"\s[-\u2013]\s", lambda m: ",  " if _title_follows(region, m.end()) else m.group(0), region[:end]
+            )
+            found_here = parse_list(listed, cue.end())
+            if voice == "email":  # "interviewing with Cinderpath": in an e-mail, one bare word is the company
+                found_here = [p for p in found_here if p.title or len(p.name.split()) > 1]
             after = re.match(
                 r"\s*(?:from|in|of|with)\s+(?:the\s+)?(?:(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['\u2019]s\s+)?"
                 r"(hr|human resources|recruiting|recruitment|talent(?: acquisition)?|people(?: team| ops)?)\b",
@@ -330,7 +352,9 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src) -> list[PersonM
             )
             if after and after.group("org"):
                 at = cue.end() + end + after.start("org")
-                facts.scalars.setdefault("company", (tidy_title(after.group("org")), src(at, at + len(after.group("org")))))
+                facts.scalars.setdefault(
+                    "company", (tidy_title(after.group("org")), src(at, at + len(after.group("org"))))
+                )
             if found_here and after:
                 last = found_here[-1]
                 title = "HR" if after.group(2).lower() == "hr" else tidy_title(after.group(2).lower())
@@ -391,12 +415,28 @@ def _named_roles(text: str, people: list[PersonMention]) -> list[PersonMention]:
         if not words or not any(is_title_word(w) for w in title.split()) or role_of(title) == "panel":
             continue
         start = match.start("who") + match.group("who").rfind(words[0])
-        out.append(PersonMention(tidy_name(" ".join(words)), tidy_title(title) if title.islower() else title, role_of(title), start, match.end()))
+        out.append(
+            PersonMention(
+                tidy_name(" ".join(words)),
+                tidy_title(title) if title.islower() else title,
+                role_of(title),
+                start,
+                match.end(),
+            )
+        )
     pronoun = _PRONOUN_TITLE.search(text)
     if pronoun and len(people) == 1 and people[0].title is None:
         title = pronoun.group("title").strip()
         if any(is_title_word(w) for w in title.split()):
-            out.append(PersonMention(people[0].name, tidy_title(title) if title.islower() else title, role_of(title), pronoun.start(), pronoun.end()))
+            out.append(
+                PersonMention(
+                    people[0].name,
+                    tidy_title(title) if title.islower() else title,
+                    role_of(title),
+                    pronoun.start(),
+                    pronoun.end(),
+                )
+            )
     return out
 
 
@@ -470,7 +510,7 @@ def _events(
         mention = _best(mentions) if mentions else None
         whole = src(0, len(text))
         if trigger.kind == "interview":
-            if mention is not None and (facts.interview is None or facts.interview_correction is False):
+            if mention is not None:  # "first on Oct 14 ..., then a final one on Oct 22": the later round
                 facts.interview = when(mention, "past", "today")
                 facts.interview_correction = is_correction
         elif trigger.kind in ("thank_you", "check_in", "escalation", "value_add"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 MAX_TURN_CHARS = 20_000
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*[-*•])|;|\n(?=[A-Z])|(?<=[a-z)])\n")
 _NO_BREAK = re.compile(
-    r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?<![\d/])\d{1,2}\.\d{1,2})$",
+    r"(?:\b(?:dr|mr|mrs|ms|st|vs|etc|co|inc|ltd|corp|e\.g|i\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?<![\d/])\d{1,2}\.\d{1,2})$",
     re.I,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
