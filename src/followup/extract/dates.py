@@ -217,10 +217,10 @@ def resolve(mention: DateMention, ctx: Context, direction: Direction) -> date | 
     if kind == "weekday":
         return _weekday_date(_weekday(wd), str(mod or "").lower(), ctx, direction)
     if kind in ("end_month", "end_next_month"):
-        first = date(ctx.anchor.year + ctx.anchor.month // 12, ctx.anchor.month % 12 + 1, 1)
+        next_month = date(ctx.anchor.year + ctx.anchor.month // 12, ctx.anchor.month % 12 + 1, 1)
         if kind == "end_next_month":
-            first = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first - timedelta(days=1)
+            next_month = date(next_month.year + next_month.month // 12, next_month.month % 12 + 1, 1)
+        return next_month - timedelta(days=1)
     return _week_phrase(kind, ctx.anchor)
 
 

@@ -55,8 +55,10 @@ def is_title_word(word: str) -> bool:
 
 
 #: Title words that say nothing on their own ("the", "of", "senior"): never the end of a title.
-_WEAK = {"the", "of", "and", "my", "his", "her", "their", "our", "be", "would", "future", "team", "member", "senior",
-         "sr", "junior", "jr", "staff", "principal", "associate", "assistant", "group", "human", "technical", "tech"}  # fmt: skip
+_WEAK = set(
+    "the of and my his her their our be would future team member senior sr junior jr staff principal associate "
+    "assistant group human technical tech".split()
+)
 
 
 def _strong_title(word: str) -> bool:

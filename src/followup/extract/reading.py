@@ -318,9 +318,16 @@ def _company_elsewhere(text: str, facts: Facts, src: _Src, names: list[str]) -> 
                 return
 
 
+def _dash_titles(text: str) -> str:
+    """'Nora Quinn - recruiter, and Raj Iyer - analytics manager': the dashes become commas (same length)."""
+    return re.sub(r"\s[-\u2013]\s", lambda m: ",  " if _title_follows(text, m.end()) else m.group(0), text)
+
+
 def _title_follows(text: str, at: int) -> bool:
     word = re.match(r"(?:the\s+)?([\w-]+)", text[at:])
-    return bool(word) and (is_title_word(word.group(1)) or role_of(word.group(1)) != "panel")
+    if word is None:
+        return False
+    return is_title_word(word.group(1)) or role_of(word.group(1)) != "panel"
 
 
 def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "user") -> list[PersonMention]:
@@ -338,9 +345,7 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "u
             stop = _STOP.search(" " + region)
             dates = find_dates(region)
             end = min([stop.start() - 1 if stop else len(region)] + [d.start for d in dates])
-            listed = re.sub(
-                r"\s[-\u2013]\s", lambda m: ",  " if _title_follows(region, m.end()) else m.group(0), region[:end]
-            )
+            listed = _dash_titles(region[:end])
             found_here = parse_list(listed, cue.end())
             if voice == "email":  # "interviewing with Cinderpath": in an e-mail, one bare word is the company
                 found_here = [p for p in found_here if p.title or len(p.name.split()) > 1]
