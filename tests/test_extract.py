@@ -270,6 +270,20 @@ def test_evidence_points_at_the_words() -> None:
     assert result.missing == ["role"]
 
 
+def test_evidence_offsets_hold_on_every_dev_case() -> None:
+    for case in load_chat_cases(sorted((ROOT / "evals" / "chat" / "dev").glob("*.yaml"))):
+        result = extract_notes(case.turns, today=case.today, country=case.country)
+        for items in result.evidence.values():
+            for item in items:
+                assert case.turns[item.turn][item.start : item.end] == item.phrase, case.id
+
+
+def test_the_next_question_is_in_plain_words() -> None:
+    result = extract_notes("interviewed yesterday with Kim Ode (recruiter)", today=TUE)
+    assert result.question == "Which company was it?"
+    assert not result.complete
+
+
 def test_unused_text_is_quoted_verbatim() -> None:
     result = extract_notes("interviewed yesterday with Kim Ode. The office had a great coffee machine!", today=TUE)
     assert result.unused == ["The office had a great coffee machine!"]

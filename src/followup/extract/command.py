@@ -19,7 +19,7 @@ import yaml
 from followup.extract.cases import ChatCaseError, load_chat_cases
 from followup.extract.engine import BACKENDS, ExtractError, extract_notes
 from followup.extract.evaluate import mistakes, render, run, summary
-from followup.extract.result import ExtractResult
+from followup.extract.result import QUESTIONS, ExtractResult
 from followup.models import InterviewNotes
 
 #: The most text read from the command line or standard input.
@@ -27,14 +27,6 @@ MAX_INPUT_CHARS = 1_000_000
 ROOT = Path(__file__).resolve().parents[3]
 EXIT_MISSING = 1
 EXIT_USAGE = 2
-
-_QUESTIONS = {
-    "interview_date": "When was the interview?",
-    "interviewers": "Who did you meet (name and title)?",
-    "company": "Which company was it?",
-    "role": "Which role did you interview for?",
-    "candidate_name": "What is your name, to sign the messages?",
-}
 
 
 def register(commands: Any) -> None:
@@ -89,7 +81,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_yaml(result))
     if result.missing or result.problems:
-        needed = "; ".join(_QUESTIONS[f] for f in result.missing)
+        needed = "; ".join(QUESTIONS[f] for f in result.missing)
         sys.stderr.write(f"followup: still needed: {needed or '; '.join(result.problems)}\n")
         return EXIT_MISSING
     return 0
@@ -109,7 +101,7 @@ def render_yaml(result: ExtractResult) -> str:
     notes = {k: result.notes[k] for k in sorted(result.notes, key=lambda k: _ORDER.index(k) if k in _ORDER else 99)}
     lines = ["# Interview notes read from your text by followup extract. Check them before you advise."]
     for field in result.missing:
-        lines.append(f"# still needed: {field} ({_QUESTIONS[field]})")
+        lines.append(f"# still needed: {field} ({QUESTIONS[field]})")
     for problem in result.problems:
         lines.append(f"# problem: {problem}")
     for text in result.unused[:20]:

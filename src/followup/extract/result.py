@@ -8,6 +8,14 @@ from pydantic import BaseModel, ConfigDict
 
 #: The fields the advisor cannot decide or draft without, in the order the chat asks for them.
 REQUIRED = ("interview_date", "interviewers", "company", "role", "candidate_name")
+#: How the chat asks for each, one at a time, in plain words.
+QUESTIONS = {
+    "interview_date": "When was the interview?",
+    "interviewers": "Who did you meet (name and title)?",
+    "company": "Which company was it?",
+    "role": "Which role did you interview for?",
+    "candidate_name": "What is your name, to sign the messages?",
+}
 
 
 class Evidence(BaseModel):
@@ -42,4 +50,10 @@ class ExtractResult(BaseModel):
 
     @property
     def complete(self) -> bool:
+        """Every required fact is known and the notes validate: the advisor can decide from them."""
         return not self.missing and not self.problems
+
+    @property
+    def question(self) -> str | None:
+        """The one question to ask next, in plain words (None when nothing is missing)."""
+        return QUESTIONS[self.missing[0]] if self.missing else None
