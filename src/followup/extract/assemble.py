@@ -354,4 +354,6 @@ def resolve_in(draft: Draft, when: When, *, reply_on: date | None = None) -> dat
     )
     if found is not None and when.direction == "past" and found > draft.today and when.mention.kind in ("weekday",):
         found -= timedelta(days=7)
+    if found is not None and when.before:
+        found -= timedelta(days=1)
     return found

@@ -32,6 +32,7 @@ class When:
     anchor: str
     voice: str
     source: Source
+    before: bool = False  # "before 20/11": the day before the date named
 
 
 @dataclass(slots=True)

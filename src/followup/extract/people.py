@@ -108,6 +108,7 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
         not name_tokens
         or (rest and is_title_word(rest[0].group(0)))
         or (lead and lead[-1].group(0).lower() in ("of", "at"))
+        or all(t.group(0).islower() for t in name_tokens)  # "the head teacher": no name in lower case after "the"
     ):
         return core.strip()  # "the creative director", "our Head of Platform": a title for the name beside it
     if lead:
@@ -159,6 +160,19 @@ def _capitalised_name(tokens: list[re.Match[str]], i: int) -> bool:
     return following[:1].isupper() and is_name_word(following) and not is_title_word(word)
 
 
+def _plural(title: str) -> bool:
+    words = title.lower().split()
+    counted = bool(words) and words[0] in ("two", "three", "four", "both", "all")
+    return counted or (bool(words) and words[-1].endswith("s") and is_title_word(words[-1][:-1]))
+
+
+def _singular(title: str) -> str:
+    words = [w for w in title.split() if w.lower() not in ("two", "three", "four", "both", "all")]
+    if words and words[-1].endswith("s") and is_title_word(words[-1][:-1]):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 def parse_list(text: str, offset: int) -> list[PersonMention]:
     """People in a list ('tom ellis (recruiter) and priya shah, the hiring manager')."""
     people: list[PersonMention] = []
@@ -166,15 +180,27 @@ def parse_list(text: str, offset: int) -> list[PersonMention]:
     position = 0
     for piece in _ITEM_SPLIT.split(text):
         where = text.find(piece, position)
+        joined_by = text[position:where]  # the separator before this item: ", " or " and "
         position = where + len(piece)
         if not piece.strip():
             continue
         found = parse_item(piece, offset + where)
+        after_and = bool(re.search(r"\band\b|&|\+", joined_by))
+        if (
+            isinstance(found, str)
+            and people
+            and people[-1].title is None
+            and after_and
+            and re.match(r"\s*the\s", piece, re.I)
+        ):
+            pending = found  # "amy cho and the practice manager, Liz Park": the title is the next person's
+            continue
         if isinstance(found, PersonMention):
             if found.title is None and pending is not None:  # "the CTO of Marble Robotics, Anika Rao"
-                role = role_of(pending)
-                found = PersonMention(found.name, _clean_title(pending, role), role, found.start, found.end)
-            pending = None
+                role = role_of(_singular(pending))
+                found = PersonMention(found.name, _clean_title(_singular(pending), role), role, found.start, found.end)
+            if not (pending and _plural(pending)):  # "two partners, Helen Ward and Amir Khan": both are partners
+                pending = None
             people.append(found)
         elif isinstance(found, str) and (not people or people[-1].title is not None):
             pending = found

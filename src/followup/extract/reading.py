@@ -8,6 +8,7 @@ in it gives its promise to that reply ("Tom emailed yesterday: another week").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ _COMPANY_STOP = {
     "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
     "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
     "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "\u2013", "+",
+    "went", "has", "did", "said", "called", "emailed", "seemed", "looked", "tonight",
 }  # fmt: skip
 _ROLE = re.compile(
     r"\bfor\s+(?:(?:the|a|an|their|its)\s+)?(?P<role>[\w/&+#.' -]{2,60}?)\s+(?:role|position|job|opening|post|vacancy)\b"
@@ -150,7 +152,11 @@ def _compatible(kind: str, mention: DateMention, text: str) -> bool:
         if tense == "either":  # "by Friday", "on Nov 3": a bare date is a promise only after such a word
             before = text[max(0, mention.start - 12) : mention.start]
             return mention.kind != "relative" and bool(
-                re.search(r"\b(?:by|before|b4|until|till|on|for|said|says|told me)\s*$", before, re.I)
+                re.search(
+                    r"\b(?:by|before|b4|until|till|on|for|said|says|told me|hear|know|decide|decision|answer|back)\s*$",
+                    before,
+                    re.I,
+                )
                 or re.match(r"(?i)(?:by|on|b4)\b", mention.phrase)
             )
         return tense != "past"
@@ -226,8 +232,21 @@ def _best(mentions: list[DateMention]) -> DateMention:
     return mentions[0]
 
 
+_FORM_LINE = re.compile(
+    r"^\s*(?P<key>name|my name|candidate|company|employer)\s*:\s*(?P<value>[^\n]{2,100}?)\s*$", re.I
+)
+
+
 def _candidate(text: str, facts: Facts, src: _Src) -> None:
     _, _, not_after = word_sets()
+    if form := _FORM_LINE.match(text):  # "Name: Lucas Ferreira", "Company: Oxbow Water"
+        key = "company" if form.group("key").lower() in ("company", "employer") else "candidate_name"
+        value = form.group("value").strip()
+        facts.scalars[key] = (
+            tidy_name(value) if key == "candidate_name" else tidy_title(value),
+            src(form.start("value"), form.end("value")),
+        )
+        return
     for pattern in (_ME, _HERE):
         for match in pattern.finditer(text):
             words = []
@@ -295,6 +314,7 @@ _COMPANY_ELSEWHERE = [
     re.compile(
         rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"
     ),
+    re.compile(rf"\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:from|at|@)\s+(?P<c>{_CAPS})"),
     re.compile(
         rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"
     ),
@@ -367,6 +387,18 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "u
                     last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end()
                 )
             people += found_here
+    if "escalation" in kinds and (escalated := _ESCALATED_TO.search(text)):
+        region = escalated.group("r")
+        region = region[: min([d.start for d in find_dates(region)] + [len(region)])]
+        for person in parse_list(region.rstrip(" ,"), escalated.start("r")):
+            title = person.title or "Manager"
+            facts.people.append(
+                (
+                    PersonMention(person.name, title, "senior", person.start, person.end),
+                    "senior",
+                    src(person.start, person.end),
+                )
+            )
     if senior_sentence:
         people += _paren_people(text)
         boss = re.search(r"\bboss(?:\s+there)?\s+is\s+(?P<who>[^.;]+)", text, re.I)
@@ -409,6 +441,15 @@ _PRONOUN_TITLE = re.compile(
 )
 
 
+_TITLE_NAME = re.compile(
+    r"\b(?P<title>[Rr]ecruiter|HR rep|[Hh]iring manager|[Tt]alent partner)\s+(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+)
+_ESCALATED_TO = re.compile(
+    r"\b(?:reached out to|wrote to|emailed|contacted|messaged|escalated (?:it )?to)\s+(?P<r>(?:the|their|his|her)\s+[^.;]+)",
+    re.I,
+)
+
+
 def _named_roles(text: str, people: list[PersonMention]) -> list[PersonMention]:
     """'Tariq is the hiring manager, Mei is HR'; 'he's the head chef' when one person is named."""
     out = []
@@ -427,6 +468,17 @@ def _named_roles(text: str, people: list[PersonMention]) -> list[PersonMention]:
                 role_of(title),
                 start,
                 match.end(),
+            )
+        )
+    for match in _TITLE_NAME.finditer(text):  # "Recruiter Mina Sol from Tidepool Insurance called"
+        start = match.start("who")
+        out.append(
+            PersonMention(
+                tidy_name(match.group("who")),
+                tidy_title(match.group("title")),
+                role_of(match.group("title")),
+                start,
+                match.end("who"),
             )
         )
     pronoun = _PRONOUN_TITLE.search(text)
@@ -538,6 +590,8 @@ def _events(
             facts.replies.append((when(mention, "past", "today"), when(promise, "future", "reply"), whole))
         elif trigger.kind == "promise" and not has_reply and mention is not None and facts.promise is None:
             facts.promise = when(mention, "future", "email" if voice == "email" else "interview")
+            if mention.kind != "weekday" and re.search(r"\b(?:before|b4)\s+(?:the\s+)?$", text[: mention.start], re.I):
+                facts.promise = dataclasses.replace(facts.promise, before=True) if facts.promise else None
     if facts.interview is None and is_correction and not has_reply and not facts.messages:
         dates = [d for d in find_dates(text) if not _negated(text, d)]
         if dates and reply_index is None and "promise" not in kinds:
