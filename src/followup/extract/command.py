@@ -45,6 +45,7 @@ def register(commands: Any) -> None:
     ev.add_argument("--set", default=str(ROOT / "evals" / "chat"), help="the chat cases' folder")
     ev.add_argument("--backend", choices=list(BACKENDS), default="rules")
     ev.add_argument("--mistakes", action="store_true", help="also list every case with a wrong field or action")
+    ev.add_argument("--limit", type=int, help="only the first N cases (a model engine is slow)")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.set_defaults(handler=_eval_chat)
 
@@ -120,9 +121,18 @@ def _eval_chat(args: argparse.Namespace, out: TextIO) -> int:
         cases = load_chat_cases(files)
     except ChatCaseError as exc:
         return _fail(str(exc))
-    scores = run(
-        cases, lambda case, turns: extract_notes(turns, today=case.today, country=case.country, backend=args.backend)
-    )
+    if args.limit:
+        cases = cases[: args.limit]
+    try:
+        scores = run(
+            cases,
+            lambda case, turns: extract_notes(turns, today=case.today, country=case.country, backend=args.backend),
+        )
+    finally:
+        if args.backend == "local":
+            from followup.backends.local import stop_shared_server
+
+            stop_shared_server()
     figures = summary(scores)
     if args.json:
         out.write(json.dumps({"split": args.split, "backend": args.backend, **figures}, indent=2) + "\n")

@@ -21,7 +21,7 @@ from followup.models import InterviewNotes, supported_countries
 
 #: At most this many turns are read (the newest ones): a chat is short.
 MAX_TURNS = 50
-BACKENDS = ("rules", "openai")
+BACKENDS = ("rules", "openai", "local")
 
 
 class ExtractError(ValueError):
@@ -41,8 +41,9 @@ def extract_notes(
     ``turns`` is a string or a list of strings, oldest first; later turns add to and
     correct earlier ones. ``known`` holds notes already confirmed (from the form or
     the tracker) that the text updates. ``backend`` is ``"rules"`` (the default,
-    offline and deterministic) or ``"openai"`` (a chat model through the ``openai``
-    client, configured as for drafting). ``country`` (else ``known``'s) sets the
+    offline and deterministic), ``"openai"`` (a chat model through the ``openai``
+    client, configured as for drafting) or ``"local"`` (the embedded model filling
+    the same schema under llama.cpp's grammar). ``country`` (else ``known``'s) sets the
     order of numeric dates and the business-day calendar.
     """
     texts = _turns(turns)
@@ -53,13 +54,16 @@ def extract_notes(
     name = backend or "rules"
     if name not in BACKENDS:
         raise ExtractError(f"unknown extraction backend {name!r}: use one of {', '.join(BACKENDS)}")
-    if name == "openai":
+    if name in ("openai", "local"):
+        from followup.backends.base import BackendError
         from followup.extract.model_engine import ModelAnswerError, extract_with_model
 
         try:
-            return extract_with_model(texts, today=today, known=base, country=country)
+            return extract_with_model(texts, today=today, known=base, country=country, embedded=name == "local")
         except ModelAnswerError as exc:
             raise ExtractError(str(exc)) from None
+        except BackendError as exc:  # the embedded model is not installed or did not start
+            raise ExtractError(exc.reason) from None
     return extract_rules(texts, today=today, known=base, country=country)
 
 

@@ -83,6 +83,10 @@ class ModelFacts(_Schema):
     personal_updates: str = Field("", description="other offers' deadlines, travel, and the like")
 
 
+#: Enough for the facts of a long chat; a model that rambles past it fails validation and is retried once.
+MAX_TOKENS = 900
+
+
 class ModelAnswerError(Exception):
     """The model's answer could not be used, even after one retry."""
 
@@ -91,8 +95,14 @@ def _prompt() -> str:
     return resources.files("followup.extract").joinpath("data/model_prompt.md").read_text(encoding="utf-8")
 
 
-def ask_model(client: Any, model: str, texts: list[str], today: date, country: str | None) -> ModelFacts:
-    """One structured call, and one retry with the validation errors when the answer does not fit."""
+def ask_model(
+    client: Any, model: str, texts: list[str], today: date, country: str | None, *, embedded: bool = False
+) -> ModelFacts:
+    """One structured call, and one retry with the validation errors when the answer does not fit.
+
+    OpenAI and most servers take ``{"type": "json_schema", ...}``; the embedded llama.cpp server
+    (llama-cpp-python) takes ``{"type": "json_object", "schema": ...}`` and turns it into a grammar.
+    """
     turns = "\n\n".join(f"Turn {i + 1}:\n{text}" for i, text in enumerate(texts))
     messages: list[dict[str, str]] = [
         {"role": "system", "content": _prompt()},
@@ -102,13 +112,19 @@ def ask_model(client: Any, model: str, texts: list[str], today: date, country: s
         },
     ]
     schema = {"name": "interview_facts", "schema": ModelFacts.model_json_schema()}
+    response_format: dict[str, Any] = (
+        {"type": "json_object", "schema": schema["schema"]}
+        if embedded
+        else {"type": "json_schema", "json_schema": schema}
+    )
     last_error = ""
     for _attempt in range(2):
         response = client.chat.completions.create(
             model=model,
             messages=messages,
             temperature=0,
-            response_format={"type": "json_schema", "json_schema": schema},
+            response_format=response_format,
+            max_tokens=MAX_TOKENS,
         )
         content = response.choices[0].message.content or ""
         try:
@@ -193,10 +209,17 @@ def extract_with_model(
     country: str | None,
     client: Any = None,
     model: str | None = None,
+    embedded: bool = False,
 ) -> ExtractResult:
-    """The model engine behind :func:`followup.extract_notes` (``backend="openai"``)."""
+    """The model engine behind :func:`followup.extract_notes` (``backend="openai"`` or ``"local"``)."""
     import openai
 
+    if client is None and embedded:
+        from followup.backends.local import BUNDLED, shared_server
+
+        server = shared_server()
+        client = openai.OpenAI(api_key="local", base_url=server.base_url, timeout=300, max_retries=0)
+        model = BUNDLED if "gemma-3-270m" in server.model.name else server.model.stem
     if client is None:
         from followup.backends.settings import openai_settings
 
@@ -211,7 +234,7 @@ def extract_with_model(
     import openai
 
     try:
-        said = ask_model(client, model or "default", texts, today, country)
+        said = ask_model(client, model or "default", texts, today, country, embedded=embedded)
     except openai.APIConnectionError:
         raise ModelAnswerError("the model server could not be reached: check OPENAI_BASE_URL") from None
     except openai.APIStatusError as exc:
@@ -228,7 +251,14 @@ def extract_with_model(
             InterviewNotes.model_validate(notes)
         except ValidationError as exc:
             problems.append(one_line(exc))
-    return ExtractResult(notes=notes, missing=missing, unused=[], evidence=evidence, engine="openai", problems=problems)
+    return ExtractResult(
+        notes=notes,
+        missing=missing,
+        unused=[],
+        evidence=evidence,
+        engine="local" if embedded else "openai",
+        problems=problems,
+    )
 
 
 def schema_json() -> str:
