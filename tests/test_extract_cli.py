@@ -146,6 +146,19 @@ def test_the_retry_sends_the_validation_errors_back() -> None:
     assert result.notes["interview_date"] == "2026-11-23"
 
 
+def test_the_embedded_server_gets_the_schema_as_a_grammar() -> None:
+    client = _FakeClient('{"interview_date": {"phrase": "today"}}')
+    result = extract_with_model(
+        ["interviewed today"], today=date(2026, 11, 24), known={}, country=None, client=client, embedded=True
+    )
+    response_format = client.requests[0]["response_format"]
+    assert isinstance(response_format, dict)
+    assert response_format["type"] == "json_object"
+    assert response_format["schema"]["title"] == "ModelFacts"
+    assert result.engine == "local"
+    assert result.notes["interview_date"] == "2026-11-24"
+
+
 def test_two_bad_answers_are_one_clear_error() -> None:
     from followup.extract.model_engine import ModelAnswerError
 
