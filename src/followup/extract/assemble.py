@@ -91,6 +91,10 @@ class Draft:
 
     def add(self, facts: Facts, *, email_id: int | None = None) -> None:
         for key, (value, source) in facts.scalars.items():
+            if key == "company?":
+                if "company" not in self.scalars and not self.known.get("company"):
+                    self.scalars["company"] = (value, source)
+                continue
             if key == "bare_name":
                 if "candidate_name" not in self.scalars and not self.known.get("candidate_name"):
                     self.scalars["candidate_name"] = (value, source)
@@ -137,6 +141,11 @@ class Draft:
         self._person(PersonMention(name, title, role, source.start, source.end), False, source, email)
 
     def _rename(self, old: str, new: str) -> None:
+        if not old:  # "first name Joan": the person known by a surname only
+            single = [p for p in self.people if len(p.name.split()) == 1]
+            if single:
+                single[-1].name = f"{new} {single[-1].name}"
+            return
         for person in self.people:
             if name_key(person.name) == name_key(old) or _same(person.name, old):
                 person.name = (

@@ -74,6 +74,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
         ),
         ("ago", rf"\b(?P<n>{one})\s+{unit}\s+ago\b", "past"),
         (
+            "week_of",
+            rf"\b(?:w/c|week commencing|(?:the\s+)?week of)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{mon})\b\.?",
+            "future",
+        ),
+        (
             "within",
             rf"(?:\b(?:in|within)|\bw/in|\b(?:said|told me|promised|quoted|estimated)(?:\s+it'?d be)?)\s+"
             rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|the\s+next\s+)?(?P<n>{num})\s+{unit}",
@@ -200,6 +205,9 @@ def resolve(mention: DateMention, ctx: Context, direction: Direction) -> date | 
             year = int(str(y))
             return _safe(year + 2000 if year < 100 else year, month, day)
         return _near(month, day, ctx, direction)
+    if kind == "week_of":  # "w/c 9 Nov": by the end of that working week
+        start = _near(_month(mon), int(str(d)), ctx, direction)
+        return None if start is None else start + timedelta(days=max(0, 4 - start.weekday()))
     if kind in ("month_day", "day_month"):
         if y is not None:
             return _safe(int(str(y)), _month(mon), int(str(d)))

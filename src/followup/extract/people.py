@@ -85,7 +85,12 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
                 found.name, found.title or title, found.role if found.title else role_of(title), found.start, found.end
             )
     article = re.match(r"\s*(?:the|our|their|my|a|an|his|her)\s", core, re.I) and not paren
-    core = re.sub(r"^\s*(?:mr|mrs|ms|miss|dr|prof)\.?\s+", lambda m: " " * len(m.group(0)), core, flags=re.I)
+    core = re.sub(
+        r"^\s*(?:mr|mrs|ms|miss|dr|prof|herr|frau|mme|mlle|sr|sra)\.?\s+",
+        lambda m: " " * len(m.group(0)),
+        core,
+        flags=re.I,
+    )
     tokens = list(_TOKEN.finditer(core))
     lead: list[re.Match[str]] = []
     while tokens and is_title_word(tokens[0].group(0)) and not (paren and tokens[0].group(0)[:1].isupper()):
@@ -96,6 +101,15 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
     if not paren and last_title >= 0 and plausible and any(is_name_word(t.group(0)) for t in tokens[last_title + 1 :]):
         lead += tokens[: last_title + 1]  # "loan officer Marta Suárez", "artistic director Sofia Lind"
         tokens = tokens[last_title + 1 :]
+    first = tokens[0].group(0) if tokens else ""
+    if (
+        len(tokens) >= 2
+        and first.isalpha()
+        and first.islower()
+        and is_name_word(first)
+        and all(t.group(0)[:1].isupper() for t in tokens[1:3])
+    ):
+        lead.append(tokens.pop(0))  # "geologist Ana Paula Ferreira": a lower-case word before capitalised names
     name_tokens: list[re.Match[str]] = []
     for i, token in enumerate(tokens):
         if len(name_tokens) == 3 or (name_tokens and core[name_tokens[-1].end() : token.start()].strip()):

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from followup.extract.dates import DateMention, find_dates
 from followup.extract.facts import Facts, Source, When
 from followup.extract.lexicon import lexicon, triggers, word_sets
-from followup.extract.people import PersonMention, is_name_word, is_title_word, parse_item, parse_list, role_of
+from followup.extract.people import (
+    PersonMention,
+    _strong_title,
+    is_name_word,
+    is_title_word,
+    parse_item,
+    parse_list,
+    role_of,
+)
 from followup.extract.text import Sentence, tidy_name, tidy_title
 
 _NAME = r"[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}"
@@ -94,7 +102,14 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     _outcome(text, kinds, facts, src)
     _company_and_role(text, kinds, facts, src, known_names)
     people = _people(plain, kinds, facts, src, voice)
-    if voice == "user" and not people and not found and not facts.scalars and _bare_people(text, facts, src):
+    if (
+        voice == "user"
+        and not people
+        and not found
+        and not facts.scalars
+        and not is_correction
+        and _bare_people(text, facts, src)
+    ):
         return facts
     dates = [d for d in find_dates(text) if not _negated(text, d)]
     bound = _bind(found, dates, text)
@@ -102,6 +117,8 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     if tr["asked"].search(text):
         facts.scalars["asked_next_steps"] = (True, src(0, len(text)))
     _extras(text, kinds, facts, src)
+    if first := re.search(r"\bfirst name(?:\s+is|'s|:)?\s+(?P<n>[^\W\d_][\w'\u2019-]*)", text, re.I):
+        facts.renames.append(("", tidy_name(first.group("n")), src(first.start(), first.end())))
     if is_correction and (match := _RENAME.search(text)):
         new = match.group("new") or match.group("new2")
         old = match.group("old") or match.group("old2")
@@ -309,12 +326,13 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src, names
 _CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w.'\u2019-]*){1,3}"
 _COMPANY_ELSEWHERE = [
     re.compile(
-        rf"\b(?:rejected by|rejection from|offer from|heard back from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
+        rf"\b(?:rejected by|rejection from|offer from|heard back(?:\s+today|\s+yesterday)? from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
     ),
     re.compile(
         rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"
     ),
     re.compile(rf"\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+(?:from|at|@)\s+(?P<c>{_CAPS})"),
+    re.compile(rf"\)\s+(?:from|at|@)\s+(?P<c>{_CAPS})"),
     re.compile(
         rf"^\W*(?:\w+\W+)?(?P<c>{_CAPS})\s+(?:just\s+)?(?:called|emailed|offered|rang|replied|wrote|rejected|got back)\b"
     ),
@@ -327,14 +345,15 @@ def _company_elsewhere(text: str, facts: Facts, src: _Src, names: list[str]) -> 
     for pattern in _COMPANY_ELSEWHERE:
         match = pattern.search(text)
         if match:
-            name = re.sub(r"['\u2019]s$", "", match.group("c"))
+            name = re.sub(r"['\u2019]s?$", "", match.group("c"))
             words = name.split()
             if words[0].lower() in _NOT_COMPANY_START or any(
                 n.split()[0].casefold() == words[0].casefold() for n in names
             ):
                 continue  # "Then I emailed", "Jonas Weber emailed": a person, not the company
             if not all(is_title_word(w) for w in words):
-                facts.scalars.setdefault("company", (name, src(match.start("c"), match.start("c") + len(name))))
+                # a guess: a company said after "at" in any sentence wins over it
+                facts.scalars.setdefault("company?", (name, src(match.start("c"), match.start("c") + len(name))))
                 return
 
 
@@ -501,7 +520,7 @@ def _paren_people(text: str) -> list[PersonMention]:
     """'... evening Zoë Martín (CTO)': the name words right before a title in brackets."""
     out = []
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
-        if not any(is_title_word(w) or role_of(w) != "panel" for w in match.group(1).split()):
+        if not any(_strong_title(w) for w in match.group(1).split()):
             continue  # "(law firm)", "(https://...)": not a title
         base = max(0, match.start() - 60)
         before = re.search(r"(?:(?<=\s)|^)((?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3})$", text[base : match.start()])
