@@ -56,6 +56,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
     unit = r"(?P<biz>business\s+|working\s+|biz\s+|work\s+)?(?P<unit>days?|weeks?|wks?)\b"
     flags = re.IGNORECASE
     table: list[tuple[str, str, Tense]] = [
+        (
+            "week_of",
+            rf"\b(?:w/c|week commencing|(?:the\s+)?week of)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{mon})\b\.?",
+            "future",
+        ),
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", "either"),
         (
             "numeric",
@@ -73,11 +78,6 @@ def _patterns() -> list[tuple[str, re.Pattern[str], Tense]]:
             "either",
         ),
         ("ago", rf"\b(?P<n>{one})\s+{unit}\s+ago\b", "past"),
-        (
-            "week_of",
-            rf"\b(?:w/c|week commencing|(?:the\s+)?week of)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{mon})\b\.?",
-            "future",
-        ),
         (
             "within",
             rf"(?:\b(?:in|within)|\bw/in|\b(?:said|told me|promised|quoted|estimated)(?:\s+it'?d be)?)\s+"

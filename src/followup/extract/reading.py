@@ -326,7 +326,7 @@ def _company_and_role(text: str, kinds: set[str], facts: Facts, src: _Src, names
 _CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w.'\u2019-]*){1,3}"
 _COMPANY_ELSEWHERE = [
     re.compile(
-        rf"\b(?:rejected by|rejection from|offer from|heard back(?:\s+today|\s+yesterday)? from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
+        rf"\b(?i:rejected by|rejection from|offer from|heard back(?:\s+today|\s+yesterday)? from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
     ),
     re.compile(
         rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"
@@ -406,11 +406,13 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "u
                     last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end()
                 )
             people += found_here
+    escalated_to: set[str] = set()
     if "escalation" in kinds and (escalated := _ESCALATED_TO.search(text)):
         region = escalated.group("r")
         region = region[: min([d.start for d in find_dates(region)] + [len(region)])]
         for person in parse_list(region.rstrip(" ,"), escalated.start("r")):
             title = person.title or "Manager"
+            escalated_to.add(person.name.casefold())
             facts.people.append(
                 (
                     PersonMention(person.name, title, "senior", person.start, person.end),
@@ -438,6 +440,8 @@ def _people(text: str, kinds: set[str], facts: Facts, src: _Src, voice: str = "u
         return people
     else:
         for item in _paren_people(text) + _named_roles(text, people):
+            if item.name.casefold() in escalated_to:
+                continue  # the senior person the candidate escalated to was not in the interview
             if not any(p.start <= item.start < p.end for p in people) and item.title:
                 people.append(item)
     best: dict[str, PersonMention] = {}
