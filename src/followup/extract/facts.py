@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from followup.extract.dates import DateMention
@@ -65,3 +66,7 @@ class Facts:
             or self.personal
             or self.renames
         )
+
+
+#: Makes the Source of a span of the sentence being read (start, end offsets in that sentence).
+SourceOf = Callable[[int, int], Source]

@@ -9,6 +9,8 @@ from functools import cache
 from followup.extract.lexicon import alternation, lexicon, word_sets
 from followup.extract.text import tidy_name, tidy_title
 
+#: A name as people type it: one to three words, any script, any case.
+NAME = r"[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}"
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+\+\s+|/(?!\w))\s*", re.I)
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
@@ -61,7 +63,7 @@ _WEAK = set(
 )
 
 
-def _strong_title(word: str) -> bool:
+def strong_title(word: str) -> bool:
     lowered = word.strip(".,").lower()
     return (is_title_word(word) or role_of(word) != "panel") and lowered not in _WEAK
 
@@ -95,7 +97,7 @@ def parse_item(item: str, offset: int) -> PersonMention | str | None:
     lead: list[re.Match[str]] = []
     while tokens and is_title_word(tokens[0].group(0)) and not (paren and tokens[0].group(0)[:1].isupper()):
         lead.append(tokens.pop(0))  # "recruiter emeka nwosu"; with "(Finance Director)" after, "Dev Patel" is a name
-    last_title = max((i for i, t in enumerate(tokens[:4]) if _strong_title(t.group(0))), default=-1)
+    last_title = max((i for i, t in enumerate(tokens[:4]) if strong_title(t.group(0))), default=-1)
     before = tokens[:last_title]
     plausible = all(is_title_word(t.group(0)) or is_name_word(t.group(0)) for t in before) and len(before) <= 2
     if not paren and last_title >= 0 and plausible and any(is_name_word(t.group(0)) for t in tokens[last_title + 1 :]):
