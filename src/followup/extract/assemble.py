@@ -147,10 +147,16 @@ class Draft:
                 single[-1].name = f"{new} {single[-1].name}"
             return
         for person in self.people:
-            if name_key(person.name) == name_key(old) or _same(person.name, old):
+            surname = len(old.split()) == 1 and old.casefold() in person.name.casefold().split()
+            if name_key(person.name) == name_key(old) or _same(person.name, old) or surname:
+                before = person.name
                 person.name = (
                     new if len(new.split()) > 1 or len(person.name.split()) == 1 else _swap(person.name, old, new)
                 )
+                self.messages = [  # a message already read as going to the misspelt name goes to the right one
+                    (kind, when, [person.name if n == before else n for n in to] if to else to, source)
+                    for kind, when, to, source in self.messages
+                ]
                 return
         if "candidate_name" in self.scalars and _same(str(self.scalars["candidate_name"][0]), old):
             self.scalars["candidate_name"] = (new, self.scalars["candidate_name"][1])

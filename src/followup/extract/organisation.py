@@ -35,7 +35,7 @@ _CAPS = r"[A-Z][\w.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w.'\u2019-]*){1,3}"
 
 _COMPANY_ELSEWHERE = [
     re.compile(
-        rf"\b(?i:rejected by|rejection from|offer from|heard back(?:\s+today|\s+yesterday)? from|heard from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
+        rf"\b(?i:rejected by|rejection from|offer from|heard back(?:\s+today|\s+yesterday)? from|heard from|heard nothing from|nothing from|no word from|no news from|email from|call from|withdr\w+ from|pulled out of|applied to|applied at|applying to)\s+(?:the\s+)?(?P<c>{_CAPS})"
     ),
     re.compile(
         rf"\b(?:CTO|CEO|COO|CFO|VP|[Dd]irector|[Hh]ead|[Ff]ounder|[Oo]wner|[Rr]ecruiter|[Mm]anager)\s+(?:of|at)\s+(?P<c>{_CAPS})"
@@ -62,7 +62,9 @@ def company_and_role(text: str, kinds: set[str], facts: Facts, src: SourceOf, na
         ):
             facts.scalars["role"] = (tidy_title(value), src(role.start(group), role.end(group)))
     _company_elsewhere(text, facts, src, names)
-    if "interview" not in kinds and not re.search(r"\b(?:role|position|job|work(?:ing)?|company)\b", text, re.I):
+    if "interview" not in kinds and not re.search(
+        r"\b(?:role|position|job|work(?:ing)?|company|application)\b", text, re.I
+    ):
         return
     for match in _COMPANY.finditer(text):
         region = match.group("company")

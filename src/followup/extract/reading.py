@@ -36,7 +36,8 @@ _QUOTED = re.compile(r"[\"“]([^\"”]{3,200})[\"”]")
 
 _RENAME = re.compile(
     rf"(?:it'?s|name is|names? is|spelled|i meant|should be|is actually)\s+(?P<new>{NAME}?)\s*,?\s+not\s+(?P<old>{NAME}?)\b"
-    rf"|\bnot\s+(?P<old2>{NAME}?)\s*,?\s+(?:it'?s|but)\s+(?P<new2>{NAME}?)\b",
+    rf"|\bnot\s+(?P<old2>{NAME}?)\s*,?\s+(?:it'?s|but)\s+(?P<new2>{NAME}?)\b"
+    rf"|^\W*(?:sorry|oops|correction|actually)\b[\s,:-]+(?!(?:it|it'?s|her|his|the|she|he|they)\b)(?P<new3>{NAME}?)\s*,?\s+not\s+(?P<old3>{NAME}?)\b",
     re.I,
 )
 
@@ -90,8 +91,8 @@ def read_sentence(sentence: Sentence, *, voice: str, known_names: list[str]) -> 
     if first := re.search(r"\bfirst name(?:\s+is|'s|:)?\s+(?P<n>[^\W\d_][\w'\u2019-]*)", text, re.I):
         facts.renames.append(("", tidy_name(first.group("n")), src(first.start(), first.end())))
     if is_correction and (match := _RENAME.search(text)):
-        new = match.group("new") or match.group("new2")
-        old = match.group("old") or match.group("old2")
+        new = match.group("new") or match.group("new2") or match.group("new3")
+        old = match.group("old") or match.group("old2") or match.group("old3")
         if new and old and is_name_word(new.split()[0]) and is_name_word(old.split()[0]):
             facts.renames.append((tidy_name(old), tidy_name(new), src(match.start(), match.end())))
     return facts
@@ -131,7 +132,7 @@ def _candidate(text: str, facts: Facts, src: SourceOf) -> None:
 
 def _outcome(text: str, kinds: set[str], facts: Facts, src: SourceOf) -> None:
     tr = triggers()
-    for outcome in ("rejected", "withdrawn", "offer"):
+    for outcome in ("withdrawn", "rejected", "offer"):  # "I withdrew ... not the right fit" is a withdrawal
         match = tr[outcome].search(text)
         if match is None:
             continue
