@@ -7,6 +7,7 @@ Wednesday" arrives two turns later.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -115,7 +116,16 @@ class Draft:
         ):
             self.interview = facts.interview
         if facts.promise is not None:
-            if email_id is None:
+            last_reply = self.replies[-1] if self.replies else None
+            if (
+                email_id is None
+                and facts.promise.mention.kind in ("another", "more")
+                and last_reply is not None
+                and last_reply[1] is None
+                and last_reply[2].turn == facts.promise.source.turn
+            ):  # "Ines replied yesterday. They need another 10 days.": the reply's new date
+                self.replies[-1] = (last_reply[0], dataclasses.replace(facts.promise, anchor="reply"), last_reply[2])
+            elif email_id is None:
                 self.promise = facts.promise
             else:
                 self.email_promises[email_id] = _tagged(facts.promise, email_id)

@@ -81,6 +81,15 @@ def people_in(text: str, kinds: set[str], facts: Facts, src: SourceOf, voice: st
                 found_here[-1] = PersonMention(
                     last.name, last.title or title, "recruiter", last.start, cue.end() + end + after.end()
                 )
+                # "Ravi Bose from HR and Elena Cruz, the engineering lead": the list goes on after "from HR"
+                more_at = end + after.end()
+                if more := re.match(r"\s*(?:,\s*)?(?:and|&|\+)\s+", region[more_at:], re.I):
+                    rest = region[more_at + more.end() :]
+                    stop_more = _STOP.search(" " + rest)
+                    rest_end = min(
+                        [stop_more.start() - 1 if stop_more else len(rest)] + [d.start for d in find_dates(rest)]
+                    )
+                    found_here += parse_list(_dash_titles(rest[:rest_end]), cue.end() + more_at + more.end())
             people += found_here
     escalated_to: set[str] = set()
     if "escalation" in kinds and (escalated := _ESCALATED_TO.search(text)):
@@ -204,6 +213,10 @@ def _paren_people(text: str) -> list[PersonMention]:
     """'... evening Zoë Martín (CTO)': the name words right before a title in brackets."""
     out = []
     for match in re.finditer(r"\(([^()]{1,80})\)", text):
+        named = _title_then_name(text, match)
+        if named is not None:
+            out.append(named)
+            continue
         if not any(strong_title(w) for w in match.group(1).split()):
             continue  # "(law firm)", "(https://...)": not a title
         base = max(0, match.start() - 60)
@@ -221,6 +234,19 @@ def _paren_people(text: str) -> list[PersonMention]:
         if isinstance(item, PersonMention):
             out.append(item)
     return out
+
+
+def _title_then_name(text: str, match: re.Match[str]) -> PersonMention | None:
+    """'the recruiter (Ines Moreau)': a name in brackets after a title."""
+    inside = match.group(1).strip()
+    words = inside.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and is_name_word(w) for w in words):
+        return None
+    before = re.search(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*$", text[max(0, match.start() - 40) : match.start()])
+    if before is None or not any(strong_title(w) for w in before.group(1).split()):
+        return None
+    title = " ".join(w for w in before.group(1).split() if w.lower() not in ("the", "a", "an", "our", "their", "my"))
+    return PersonMention(tidy_name(inside), title, role_of(title), match.start(1), match.end(1))
 
 
 def bare_people(text: str, facts: Facts, src: SourceOf) -> bool:

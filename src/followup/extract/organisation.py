@@ -17,7 +17,8 @@ _COMPANY_STOP = {
     "for", "on", "last", "this", "yesterday", "yday", "today", "w/", "with", "and", "in", "the", "a", "an", "about",
     "to", "as", "by", "from", "who", "where", "which", "when", "that", "but", "so", "since", "after", "before", "b4",
     "i", "we", "they", "my", "our", "their", "had", "was", "were", "is", "via", "over", "-", "\u2013", "+",
-    "went", "has", "did", "said", "called", "emailed", "seemed", "looked", "tonight",
+    "went", "has", "did", "said", "called", "emailed", "seemed", "looked", "tonight", "interviewed", "interviewing",
+    "offered", "rejected", "ghosted", "told", "texted", "replied", "rang", "wrote", "sent",
 }  # fmt: skip
 
 

@@ -181,7 +181,9 @@ def _events(
                 continue
             done.add(trigger.kind)
             clause = _clause(text, found, i)
-            facts.messages.append((trigger.kind, when(mention, "past", "interview"), _recipients(clause, names), whole))
+            to = _recipients(clause, names)
+            for each in _each_date(text, mentions) if mention is not None else [None]:
+                facts.messages.append((trigger.kind, when(each, "past", "interview"), to, whole))
         elif trigger.kind == "reply" and "reply" not in done:
             done.add("reply")
             promise = next((m for j, t in enumerate(found) if t.kind == "promise" for m in bound.get(j, [])), None)
@@ -194,11 +196,22 @@ def _events(
             facts.promise = when(mention, "future", "email" if voice == "email" else "interview")
             if mention.kind != "weekday" and re.search(r"\b(?:before|b4)\s+(?:the\s+)?$", text[: mention.start], re.I):
                 facts.promise = dataclasses.replace(facts.promise, before=True) if facts.promise else None
-    if facts.interview is None and is_correction and not has_reply and not facts.messages:
+    explicit = re.search(r"\b(?:actually|sorry|correction|i meant|oops|wait|my bad|scratch that)\b", text, re.I)
+    if facts.interview is None and explicit and not has_reply and not facts.messages and "outcome" not in facts.scalars:
         dates = [d for d in find_dates(text) if not negated_date(text, d)]
         if dates and reply_index is None and "promise" not in kinds:
             facts.interview = when(most_precise(dates), "past", "today")
             facts.interview_correction = True
+
+
+def _each_date(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'followed up Nov 19 and Nov 26': one message per date; 'Thursday, November 19': one date."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    joined = all(
+        re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?", text[a.end : b.start], re.I)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
+    return ordered if len(ordered) > 1 and joined else [most_precise(mentions)]
 
 
 def _negated_event(text: str, trigger: Trigger) -> bool:
