@@ -8,6 +8,7 @@ its promise to that reply ("Tom emailed yesterday: another week").
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from followup.extract.binding import Trigger, bind_dates, find_triggers, most_precise, negated_date
@@ -209,7 +210,7 @@ def _each_date(text: str, mentions: list[DateMention]) -> list[DateMention]:
     ordered = sorted(mentions, key=lambda m: m.start)
     joined = all(
         re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:on\s+)?", text[a.end : b.start], re.I)
-        for a, b in zip(ordered, ordered[1:], strict=False)
+        for a, b in itertools.pairwise(ordered)
     )
     return ordered if len(ordered) > 1 and joined else [most_precise(mentions)]
 
