@@ -184,6 +184,34 @@ def test_a_thank_you_not_yet_sent_is_not_history() -> None:
     assert "history" not in notes_of("interviewed this morning with joe (hiring manager). should I send a thank you?")
 
 
+def test_two_dates_joined_by_and_are_two_messages() -> None:
+    notes = notes_of("Interviewed Nov 10 with Carl Jung (hiring manager). I followed up Nov 19 and Nov 23.")
+    assert [(m["kind"], m["sent_on"]) for m in notes["history"]] == [
+        ("check_in", "2026-11-19"),
+        ("check_in", "2026-11-23"),
+    ]
+
+
+def test_a_new_date_in_the_sentence_after_a_reply_belongs_to_it() -> None:
+    notes = notes_of(
+        "Interview on the 12th with the recruiter (Ines Moreau). Ines replied yesterday. They need another 10 days."
+    )
+    assert notes["interviewers"] == [{"name": "Ines Moreau", "title": "recruiter", "role": "recruiter"}]
+    assert notes["employer_replies"] == [{"on": "2026-11-23", "new_promised_date": "2026-12-03"}]
+    assert "promised_reply_date" not in notes
+
+
+def test_a_title_before_the_name_and_after_from_hr() -> None:
+    notes = notes_of(
+        "interviewed Monday with Ravi Bose from HR and Elena Cruz, the engineering lead, and loan officer Marta Suárez"
+    )
+    assert [(p["name"], p["role"]) for p in notes["interviewers"]] == [
+        ("Ravi Bose", "recruiter"),
+        ("Elena Cruz", "hiring_manager"),
+        ("Marta Suárez", "panel"),
+    ]
+
+
 def test_known_notes_are_updated_not_replaced() -> None:
     known = {"candidate_name": "Sam Lee", "company": "Acme", "role": "Analyst", "interview_date": "2026-11-16",
              "interviewers": [{"name": "Tom Ellis", "title": "Recruiter", "role": "recruiter"}]}  # fmt: skip

@@ -245,7 +245,8 @@ def _title_then_name(text: str, match: re.Match[str]) -> PersonMention | None:
     before = re.search(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*$", text[max(0, match.start() - 40) : match.start()])
     if before is None or not any(strong_title(w) for w in before.group(1).split()):
         return None
-    title = " ".join(w for w in before.group(1).split() if w.lower() not in ("the", "a", "an", "our", "their", "my"))
+    kept = [w for w in before.group(1).split() if is_title_word(w) or strong_title(w)]
+    title = " ".join(w for w in kept if w.lower() not in ("the", "a", "an", "our", "their", "my", "his", "her"))
     return PersonMention(tidy_name(inside), title, role_of(title), match.start(1), match.end(1))
 
 
