@@ -25,7 +25,7 @@ TEXT = (
 
 def run(argv: list[str]) -> tuple[int, str]:
     out = io.StringIO()
-    return main(argv, out=out, err=io.StringIO()), out.getvalue()
+    return main(argv, out=out), out.getvalue()  # errors go to sys.stderr, where capsys reads them
 
 
 def test_extract_then_advise(tmp_path: Path) -> None:

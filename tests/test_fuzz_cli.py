@@ -140,3 +140,17 @@ def test_any_backup_entries(workdir: Path, entries: list[dict[str, Any]], env: d
     path = workdir / "backup.json"
     path.write_text(json.dumps({"format": "followup-backup", "version": 1, "interviews": entries}))
     _assert_clean_exit(*_run(["import", str(path)], env, workdir))
+
+
+@FUZZ
+@given(
+    turns=st.lists(st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=200), min_size=1, max_size=3),
+    country=st.none() | st.text(max_size=4),
+    env=environments,
+)
+def test_any_chat_text(workdir: Path, turns: list[str], country: str | None, env: dict[str, str]) -> None:
+    argv = ["extract", *turns, "--today", "2026-11-24"] + (["--country", country] if country is not None else [])
+    code, err = _run(argv, env, workdir)
+    if code == 1:  # facts still missing: the notes were printed, and what is needed said on stderr
+        return
+    _assert_clean_exit(code, err)

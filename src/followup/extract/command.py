@@ -12,12 +12,13 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import yaml
 
+from followup.errors import InputError
 from followup.extract.cases import ChatCaseError, load_chat_cases
-from followup.extract.engine import BACKENDS, ExtractError, extract_notes
+from followup.extract.engine import BACKENDS, extract_notes
 from followup.extract.evaluate import mistakes, render, run, summary
 from followup.extract.result import QUESTIONS, ExtractResult
 from followup.models import InterviewNotes
@@ -57,26 +58,23 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a real date (YYYY-MM-DD)") from None
 
 
-def _fail(message: str) -> int:
-    sys.stderr.write(f"followup: error: {message}\n")
-    return EXIT_USAGE
+def _fail(message: str) -> NoReturn:
+    """Bad input: the command line prints it as one line, exit code 2."""
+    raise InputError(message)
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     turns = [_read_turn(t) for t in args.text]
     if sum(len(t) for t in turns) > MAX_INPUT_CHARS:
-        return _fail(f"the text is longer than {MAX_INPUT_CHARS:,} characters; paste the messages that matter")
+        _fail(f"the text is longer than {MAX_INPUT_CHARS:,} characters; paste the messages that matter")
     known: InterviewNotes | None = None
     if args.known:
         from followup.notes_io import load_notes
 
         known = load_notes(args.known)
-    try:
-        result = extract_notes(
-            turns, today=args.today or date.today(), backend=args.backend, known=known, country=args.country
-        )
-    except ExtractError as exc:
-        return _fail(str(exc))
+    result = extract_notes(
+        turns, today=args.today or date.today(), backend=args.backend, known=known, country=args.country
+    )
     if args.json:
         out.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -116,11 +114,11 @@ def _eval_chat(args: argparse.Namespace, out: TextIO) -> int:
     parts = {"dev": ["dev"], "test": ["test"], "all": ["dev", "test"]}[args.split]
     files = [f for part in parts for f in sorted((root / part).glob("*.yaml"))]
     if not files:
-        return _fail(f"{root}: no chat cases under {'/'.join(parts)}/")
+        _fail(f"{root}: no chat cases under {'/'.join(parts)}/")
     try:
         cases = load_chat_cases(files)
     except ChatCaseError as exc:
-        return _fail(str(exc))
+        _fail(str(exc))
     if args.limit:
         cases = cases[: args.limit]
     try:

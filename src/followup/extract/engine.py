@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from followup.errors import one_line
+from followup.errors import InputError, one_line
 from followup.extract.assemble import Draft, build
 from followup.extract.dates import find_dates
 from followup.extract.email import PastedEmail, find_email
@@ -24,7 +24,7 @@ MAX_TURNS = 50
 BACKENDS = ("rules", "openai", "local")
 
 
-class ExtractError(ValueError):
+class ExtractError(InputError):
     """The arguments themselves are wrong (not a string, no date): one line saying which."""
 
 
