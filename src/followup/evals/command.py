@@ -15,6 +15,8 @@ from followup.drafting.prompts import DEFAULT_DIR, PromptError, load_prompts
 from followup.errors import InputError
 from followup.evals.cache import CachingBackend
 from followup.evals.cases import CaseError, load_cases
+from followup.evals.chat import SPLITS, ChatEvalError, run_chat
+from followup.evals.chat import markdown as chat_markdown
 from followup.evals.compare import compare
 from followup.evals.reports import markdown, write
 from followup.evals.runner import metrics, run_cases
@@ -48,6 +50,8 @@ def register(commands: Any) -> None:
     parser.add_argument("--cache-only", action="store_true", help="never ask the model: replay the cache")
     parser.add_argument("--report", type=Path, help="write summary.md, report.html and results.json here")
     parser.add_argument("--fail-under", type=float, help="exit 1 when the case pass rate is below this (0 to 1)")
+    parser.add_argument("--chat", choices=list(SPLITS), help="also score the chat cases of evals/chat/ (this split)")
+    parser.add_argument("--chat-engine", default="rules", choices=["rules", "openai", "local"])
     parser.set_defaults(handler=run)
 
 
@@ -76,9 +80,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "repeat": common["repeat"],
     }
     summary = markdown(candidate, info, comparison, baseline)
+    chat = None
+    if getattr(args, "chat", None):  # absent when a caller builds the arguments itself
+        try:
+            chat = run_chat(args.chat, getattr(args, "chat_engine", "rules"))
+        except ChatEvalError as exc:
+            raise EvalUsageError(str(exc)) from None
+        summary += chat_markdown(chat)
     out.write(summary)
     if args.report:
-        write(args.report, candidate, baseline, summary, info, comparison)
+        write(args.report, candidate, baseline, summary, info, comparison, chat)
         out.write(f"\nReport: {args.report / 'report.html'}\n")
     failed = comparison is not None and comparison.regressed
     if args.fail_under is not None and metrics(candidate)["case_pass_rate"] < args.fail_under:

@@ -29,6 +29,8 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from followup.evals.chat import ChatRun
+from followup.evals.chat import html as chat_html
 from followup.evals.compare import Comparison, Delta, compare
 from followup.evals.runner import (
     LOWER_IS_BETTER,
@@ -166,6 +168,7 @@ class View:
     comparison: Comparison | None
     info: dict[str, Any]
     rows: list[Row] = field(default_factory=list)
+    chat: ChatRun | None = None
 
     def __post_init__(self) -> None:
         base = {(r.case_id, r.repeat): (i, r) for i, r in enumerate(self.baseline or [])}
@@ -197,14 +200,16 @@ def render(
     baseline: list[CaseResult] | None,
     comparison: Comparison | None,
     info: dict[str, Any],
+    chat: ChatRun | None = None,
 ) -> str:
     """The whole page."""
     if baseline is not None and comparison is None:
         comparison = compare(baseline, candidate)
-    view = View(candidate, baseline, comparison if baseline is not None else None, info)
+    view = View(candidate, baseline, comparison if baseline is not None else None, info, chat=chat)
     verdict = _verdict_word(view)
-    nav = "".join(f'<a href="#{anchor}">{escape(title)}</a>' for anchor, title, _ in SECTIONS)
-    body = "".join(section(view) for _, _, section in SECTIONS)
+    sections = [s for s in SECTIONS if s[0] != "chat" or chat is not None]
+    nav = "".join(f'<a href="#{anchor}">{escape(title)}</a>' for anchor, title, _ in sections)
+    body = "".join(section(view) for _, _, section in sections)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -641,4 +646,5 @@ SECTIONS: list[tuple[str, str, Callable[[View], str]]] = [
     ("overview", "Overview", overview),
     ("cases-matrix", "Cases", matrix),
     ("cases", "Side by side", cases),
+    ("chat", "Chat cases", lambda view: chat_html(view.chat)),
 ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from followup.evals import html_report
+from followup.evals.chat import ChatRun
 from followup.evals.compare import Comparison
 from followup.evals.runner import METRICS, CaseResult, as_json, by_prompt, failure_reason, metrics
 
@@ -72,11 +73,13 @@ def markdown(candidate: list[CaseResult], info: dict[str, Any], comparison: Comp
 
 
 def write(directory: Path, candidate: list[CaseResult], baseline: list[CaseResult] | None, summary_md: str,
-          info: dict[str, Any], comparison: Comparison | None = None) -> None:  # fmt: skip
+          info: dict[str, Any], comparison: Comparison | None = None, chat: ChatRun | None = None) -> None:  # fmt: skip
     """summary.md, report.html and results.json, all from the same results."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "summary.md").write_text(summary_md, encoding="utf-8")
-    page = html_report.render(candidate, baseline, comparison, info)
+    page = html_report.render(candidate, baseline, comparison, info, chat)
     (directory / "report.html").write_text(page, encoding="utf-8")
     data = {"info": info, "candidate": as_json(candidate), "baseline": as_json(baseline) if baseline else None}
+    if chat is not None:
+        data["chat"] = chat.as_json()
     (directory / "results.json").write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")

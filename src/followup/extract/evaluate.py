@@ -10,6 +10,7 @@ so placeholders stand in for them here as the chat would ask for them later.
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Callable, Iterable
@@ -31,6 +32,16 @@ Extractor = Callable[[ChatCase, list[str]], ExtractResult]
 
 
 @dataclass
+class Miss:
+    """One wrong field: what the gold says, what was read, and the words it was read from."""
+
+    field: str
+    gold: str
+    got: str
+    evidence: list[str]
+
+
+@dataclass
 class CaseScore:
     id: str
     fields: dict[str, bool]
@@ -39,6 +50,8 @@ class CaseScore:
     wrong_facts: list[str]
     latencies: list[float] = field(default_factory=list)
     error: str | None = None
+    turns: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
 
     @property
     def action_right(self) -> bool:
@@ -110,12 +123,40 @@ def run(cases: Iterable[ChatCase], extractor: Extractor) -> list[CaseScore]:
         action = decision_of(case, notes)
         expected = f"{case.expected.action.value if case.expected.action else 'none'}/{case.expected.status.value}"
         wrong = [f for f in DECISION_FIELDS if not fields.get(f, True)]
+        misses = _misses(case, fields, notes, result if error is None else None)
         scores.append(
             CaseScore(
-                case.id, fields, action, expected, wrong if not action.startswith("no ") else [], latencies, error
+                case.id,
+                fields,
+                action,
+                expected,
+                wrong if not action.startswith("no ") else [],
+                latencies,
+                error,
+                list(case.turns),
+                misses,
             )
         )
     return scores
+
+
+def _shown(value: Any) -> str:
+    return "(nothing)" if value in (None, [], {}, "") else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _misses(case: ChatCase, fields: dict[str, bool], notes: dict[str, Any], result: ExtractResult | None) -> list[Miss]:
+    gold = case.gold.model_dump(mode="json")
+    evidence = result.evidence if result is not None else {}
+    return [
+        Miss(
+            name,
+            _shown(gold.get(name)),
+            _shown(notes.get(name)),
+            [e.phrase for e in evidence.get(name, [])],
+        )
+        for name, right in fields.items()
+        if not right
+    ]
 
 
 def summary(scores: list[CaseScore]) -> dict[str, Any]:
