@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from pydantic import ValidationError
+
+from followup.errors import one_line
 from followup.extract.dates import Context, resolve
 from followup.extract.facts import Facts, Source, When
 from followup.extract.people import PersonMention
-from followup.extract.result import Evidence
-from followup.models import name_key
+from followup.extract.result import REQUIRED, Evidence, ExtractResult
+from followup.models import InterviewNotes, name_key
 
 _DEFAULT_TITLES = {
     "recruiter": "Recruiter",
@@ -382,3 +385,19 @@ def resolve_in(draft: Draft, when: When, *, reply_on: date | None = None) -> dat
     if found is not None and when.before:
         found -= timedelta(days=1)
     return found
+
+
+def finish(draft: Draft, *, engine: str, unused: list[str]) -> ExtractResult:
+    """The result of either engine: the notes built from ``draft``, what is still missing, and
+    (once nothing is missing) any problem that would stop the notes from validating."""
+    notes, evidence = build(draft)
+    missing = [f for f in REQUIRED if not notes.get(f)]
+    problems: list[str] = []
+    if not missing:
+        try:
+            InterviewNotes.model_validate(notes)
+        except ValidationError as exc:
+            problems.append(one_line(exc))
+    return ExtractResult(
+        notes=notes, missing=missing, unused=unused, evidence=evidence, engine=engine, problems=problems
+    )

@@ -6,16 +6,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
-from followup.errors import InputError, one_line
-from followup.extract.assemble import Draft, build
+from followup.errors import InputError
+from followup.extract.assemble import Draft, finish
 from followup.extract.dates import find_dates
 from followup.extract.email import PastedEmail, find_email
 from followup.extract.facts import Source, When
 from followup.extract.lexicon import any_event, triggers
 from followup.extract.reading import read_sentence
-from followup.extract.result import REQUIRED, ExtractResult
+from followup.extract.result import ExtractResult
 from followup.extract.text import MAX_TURN_CHARS, Sentence, clauses, clean, sentences
 from followup.models import InterviewNotes, supported_countries
 
@@ -83,17 +81,7 @@ def extract_rules(texts: list[str], *, today: date, known: dict[str, Any], count
             _read(draft, number, sentences(number, text), "user", unused)
         else:
             _read_with_email(draft, number, text, email, unused)
-    notes, evidence = build(draft)
-    missing = [f for f in REQUIRED if not notes.get(f)]
-    problems: list[str] = []
-    if not missing:
-        try:
-            InterviewNotes.model_validate(notes)
-        except ValidationError as exc:
-            problems.append(one_line(exc))
-    return ExtractResult(
-        notes=notes, missing=missing, unused=unused, evidence=evidence, engine="rules", problems=problems
-    )
+    return finish(draft, engine="rules", unused=unused)
 
 
 def _read(

@@ -23,12 +23,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup.errors import one_line
-from followup.extract.assemble import Draft, build
+from followup.extract.assemble import Draft, finish
 from followup.extract.dates import DateMention, find_dates
 from followup.extract.facts import Facts, Source, When
 from followup.extract.people import PersonMention, role_of
-from followup.extract.result import REQUIRED, ExtractResult
-from followup.models import InterviewNotes, MessageKind, Outcome
+from followup.extract.result import ExtractResult
+from followup.models import MessageKind, Outcome
 
 Role = Literal["recruiter", "hiring_manager", "panel", "senior"]
 
@@ -243,22 +243,7 @@ def extract_with_model(
         raise ModelAnswerError(f"the model could not be used ({type(exc).__name__})") from None
     draft = Draft(today=today, country=country, known=known)
     draft.add(facts_of(said, texts))
-    notes, evidence = build(draft)
-    missing = [f for f in REQUIRED if not notes.get(f)]
-    problems: list[str] = []
-    if not missing:
-        try:
-            InterviewNotes.model_validate(notes)
-        except ValidationError as exc:
-            problems.append(one_line(exc))
-    return ExtractResult(
-        notes=notes,
-        missing=missing,
-        unused=[],
-        evidence=evidence,
-        engine="local" if embedded else "openai",
-        problems=problems,
-    )
+    return finish(draft, engine="local" if embedded else "openai", unused=[])
 
 
 def schema_json() -> str:
