@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from followup.config import PolicyConfig
 from followup.decision import Action, Decision, Need, Status, Step
 from followup.errors import InputError
+from followup.extract import ExtractResult, extract_notes
 from followup.models import (
     Article,
     Contact,
@@ -58,6 +59,7 @@ __all__ = [
     "Decision",
     "Draft",
     "EmployerReply",
+    "ExtractResult",
     "Finding",
     "InputError",
     "InterviewNotes",
@@ -82,5 +84,6 @@ __all__ = [
     "decide",
     "dump_notes",
     "evaluate_tone",
+    "extract_notes",
     "load_notes",
 ]

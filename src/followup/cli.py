@@ -20,6 +20,7 @@ from followup.decision import Decision
 from followup.errors import InputError, one_line
 from followup.evals.command import register as register_eval
 from followup.evals.sendability import register as register_sendability
+from followup.extract.command import register as register_extract
 from followup.files import read_bytes
 from followup.models import EARLIEST_DATE, LATEST_DATE
 from followup.notes_io import load_notes
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_tracker(commands, _iso_date, _interview_id)
     register_eval(commands)
     register_sendability(commands)
+    register_extract(commands)
 
     tone = commands.add_parser("tone", help="check a draft's tone (exit 1 when it would be blocked)")
     tone.add_argument("draft", help="a text file with the draft, or - for standard input")
