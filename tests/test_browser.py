@@ -224,6 +224,7 @@ def test_a_wrong_reading_is_corrected_in_the_chat_before_any_advice(shared_app: 
     expect(facts.locator('[data-field="interview_date"] q')).to_have_text("yesterday")
     expect(facts).to_contain_text("Is this right?")
     expect(page.locator("#chat-confirm")).to_be_enabled()
+    expect(page.locator("#chatbot")).not_to_contain_text("Dear Priya")  # the card first, no advice
     shot(page, f"12-chat-facts-card-{size}")
     chat_say(page, "actually it was the day before yesterday")
     row = facts.locator('[data-field="interview_date"]')

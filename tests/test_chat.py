@@ -186,6 +186,7 @@ def test_the_empty_message_gets_a_prompt() -> None:
 
 # --- zero decisions from facts the person has not seen -------------------------------------------
 
+CONFIRMATIONS = {"yes", "that's right", "ok", "looks good", "correct", "I sent it"}
 CONVERSATIONS = [
     [FIRST, "yes", "Alex Morgan", "actually it was Wednesday", "yes", "I sent it", "they went with someone else"],
     [FIRST + " I'm Alex Morgan.", "that's right", "they replied today and said next week", "make it shorter", "yes"],
@@ -227,6 +228,7 @@ def test_every_decision_comes_from_facts_shown_on_the_card_and_confirmed(
                 allowed.append(_json({**confirmed_before, "history": state["confirmed"]["history"]}))
                 assert state["confirmed"]["history"][:-1] == confirmed_before.get("history", [])
             assert made_from in allowed, f"decided from unseen facts after {message!r}"
+            assert message in CONFIRMATIONS, f"decided without a confirmation after {message!r}"
             assert decided(reply)
         else:
             assert not decided(reply), f"a decision shown without advising after {message!r}"
