@@ -47,9 +47,10 @@ from followup.models import InterviewNotes
 from followup.presentation import calendar_event, event_label, view
 from followup.reminders import calendar
 from followup.store import Store, StoreError
+from followup.ui import chat as talk
 from followup.ui import drafts as page_drafts
 from followup.ui import forms, render
-from followup.ui.chat import new_state, respond, safe
+from followup.ui.markdown import safe
 from followup.wording import day
 
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
@@ -228,10 +229,46 @@ def add_person(count: int) -> list[Any]:
     ]
 
 
-def chat(message: str, history: list[dict[str, str]], state: dict[str, Any], writer: str) -> Any:
-    reply, state = respond(message, state, date.today(), writer or None)
-    history = [*history, {"role": "user", "content": safe(message)}, {"role": "assistant", "content": reply}]
-    return "", history, state
+def chat(message: str, history: list[dict[str, str]], state: dict[str, Any], writer: str, today_value: Any) -> Any:
+    """One message: the reply, and the facts card as it now stands."""
+    today = _today(today_value)
+    reply, state = talk.respond(message, state, today, writer or None)
+    return _chat_shown([*history, _said("user", safe(message)), _said("assistant", reply)], state, today)
+
+
+def chat_confirm(history: list[dict[str, str]], state: dict[str, Any], writer: str, today_value: Any) -> Any:
+    """These are right: advise me (the decision and a draft, from the card's facts)."""
+    today = _today(today_value)
+    reply, state = talk.confirm(state, today, writer or None)
+    return _chat_shown([*history, _said("user", "These are right: advise me"), _said("assistant", reply)], state, today)
+
+
+def _said(role: str, content: str) -> dict[str, str]:
+    return {"role": role, "content": content}
+
+
+def _chat_shown(history: list[dict[str, str]], state: dict[str, Any], today: date) -> Any:
+    has_facts = bool(talk.form_notes(state))
+    return (
+        "",
+        history,
+        state,
+        talk.card(state, today),
+        gr.update(interactive=talk.can_confirm(state)),
+        gr.update(interactive=has_facts),
+    )
+
+
+def chat_to_form(state: dict[str, Any]) -> list[Any]:
+    """Edit in the form: the Advise tab, its form filled with the card's facts."""
+    data = talk.form_notes(state)
+    shown = max(1, min(len(data.get("interviewers") or []), forms.INTERVIEWER_ROWS))
+    return [
+        *forms.form_from_data(data),
+        shown,
+        *(gr.update(visible=i < shown) for i in range(forms.INTERVIEWER_ROWS)),
+        gr.Tabs(selected="advise"),
+    ]
 
 
 def tracker_view() -> tuple[str, Any]:
@@ -276,7 +313,7 @@ def tracker_record(interview: Any, what: str, kind: str, who: str, on_value: Any
 
 with gr.Blocks(title="Follow-up advisor") as demo:
     gr.Markdown("# Follow-up advisor\nWhat to do after a job interview, when, and a courteous draft to do it.")
-    with gr.Tabs():
+    with gr.Tabs() as tabs:
         with gr.Tab("Advise", id="advise"):
             with gr.Row(equal_height=False):
                 with gr.Column(scale=1, min_width=320):
@@ -453,7 +490,7 @@ with gr.Blocks(title="Follow-up advisor") as demo:
             gr.Markdown(
                 "Describe the interview in your own words: who you met, where, when, and what they said about timing."
             )
-            chatbot = gr.Chatbot(elem_id="chatbot", height=460)
+            chatbot = gr.Chatbot(elem_id="chatbot", height=400)
             with gr.Row(equal_height=True):
                 said = gr.Textbox(
                     placeholder="I met Priya Shah, Head of Data at Northwind, on Tuesday for the analyst role…",
@@ -462,9 +499,18 @@ with gr.Blocks(title="Follow-up advisor") as demo:
                     scale=5,
                 )
                 send = gr.Button("Send", variant="primary", elem_id="chat-send", scale=1, min_width=80)
-            chat_state = gr.State(new_state())
-            said.submit(chat, [said, chatbot, chat_state, writer], [said, chatbot, chat_state])
-            send.click(chat, [said, chatbot, chat_state, writer], [said, chatbot, chat_state])
+            facts_card = gr.HTML(elem_id="facts-card")
+            with gr.Row():
+                agree = gr.Button(
+                    "These are right: advise me", variant="primary", interactive=False, elem_id="chat-confirm"
+                )
+                to_form = gr.Button("Edit in the form", interactive=False, elem_id="chat-form")
+            chat_state = gr.State(talk.new_state())
+            chat_out = [said, chatbot, chat_state, facts_card, agree, to_form]
+            said.submit(chat, [said, chatbot, chat_state, writer, today], chat_out)
+            send.click(chat, [said, chatbot, chat_state, writer, today], chat_out)
+            agree.click(chat_confirm, [chatbot, chat_state, writer, today], chat_out)
+            to_form.click(chat_to_form, chat_state, [*form, shown_people, *groups, tabs])
 
         with gr.Tab("Tracker", id="tracker"):
             refresh = gr.Button("Refresh", size="sm", elem_id="refresh")

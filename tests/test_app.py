@@ -201,3 +201,30 @@ def test_the_page_showing_a_draft_is_not_an_edit(app: Any) -> None:
     assert changed is not None
     assert (changed[0], changed[1]["edited"]) == (held[0], True)
     assert 'data-passed="false"' in changed[1]["tone"]
+
+
+def test_the_chat_handlers_show_the_card_and_advise_only_on_the_button(app: Any) -> None:
+    told = "I'm Alex Morgan. I met Priya Shah, Head of Data at Northwind, on Tuesday for the analyst role."
+    said, history, state, card, agree, to_form = app.chat(told, [], app.talk.new_state(), "template", "2026-11-26")
+    assert said == ""
+    assert 'data-status="check"' in card
+    assert "<q>on Tuesday</q>" in card
+    assert agree["interactive"] is True
+    assert to_form["interactive"] is True
+    assert "Dear Priya" not in history[-1]["content"]
+    _, history, state, card, agree, _ = app.chat_confirm(history, state, "template", "2026-11-26")
+    assert history[-2]["content"] == "These are right: advise me"
+    assert history[-1]["content"].startswith("**Be proactive**")
+    assert 'data-status="confirmed"' in card
+    assert agree["interactive"] is False
+
+
+def test_edit_in_the_form_opens_the_advise_tab_with_the_chat_s_facts(app: Any) -> None:
+    told = "I met Priya Shah, Head of Data at Northwind, on Tuesday for the analyst role; Tom Ellis is the recruiter."
+    _, _, state, *_ = app.chat(told, [], app.talk.new_state(), "", "2026-11-26")
+    out = app.chat_to_form(state)
+    data = forms.data_from_form(forms.split(out[: forms.SIZE]))
+    assert [p["name"] for p in data["interviewers"]] == ["Priya Shah", "Tom Ellis"]
+    assert data["interview_date"] == "2026-11-24"
+    assert out[forms.SIZE] == 2  # two interviewer rows shown
+    assert out[-1].selected == "advise"

@@ -19,6 +19,8 @@ from urllib.parse import unquote
 import pytest
 from icalendar import Calendar
 
+from followup.wording import day
+
 from .browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, browser_available, free_port, running_app
 
 if not browser_available():
@@ -190,14 +192,78 @@ def test_the_chat_goes_from_free_text_to_a_draft_with_a_send_button(shared_app: 
     expect(page.locator("#chatbot")).to_contain_text("What is your name", timeout=15_000)
     said.fill("Alex Morgan")
     said.press("Enter")
+    expect(page.locator("#facts-card")).to_contain_text("Is this right?", timeout=15_000)
+    page.locator("#chat-confirm").click()
     expect(page.locator("#chatbot")).to_contain_text("Dear Priya,", timeout=15_000)
     expect(page.locator("#chatbot")).to_contain_text("Be proactive")
     expect(page.locator("#chatbot")).to_contain_text("passed the tone check")
     shot(page, "3-chat-draft")
     said.fill("I sent it")
     page.locator("#chat-send").click()
-    expect(page.locator("#chatbot")).to_contain_text("Noted: sent today", timeout=15_000)
+    expect(page.locator("#chatbot")).to_contain_text("Noted: sent to Priya Shah today", timeout=15_000)
+    expect(page.locator("#facts-card")).to_contain_text("thank-you to Priya Shah")
     shot(page, "3b-chat-sent")
+
+
+def chat_say(page: Page, text: str) -> None:
+    page.locator("#chat-input textarea").fill(text)
+    page.locator("#chat-send").click()
+    expect(page.locator("#chat-input textarea")).to_have_value("", timeout=15_000)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_wrong_reading_is_corrected_in_the_chat_before_any_advice(shared_app: str, browser: Any, size: str) -> None:
+    page = next(_page(browser, DESKTOP if size == "desktop" else PHONE))
+    today = date.today()
+    yesterday, before = (day(today - timedelta(days=n), today) for n in (1, 2))
+    page.goto(shared_app)
+    page.get_by_role("tab", name="Chat").first.click()
+    facts = page.locator("#facts-card")
+    chat_say(page, "I'm Alex Morgan. I met Priya Shah, Head of Data at Northwind, yesterday for the analyst role.")
+    expect(facts.locator('[data-field="interview_date"]')).to_contain_text(yesterday)
+    expect(facts.locator('[data-field="interview_date"] q')).to_have_text("yesterday")
+    expect(facts).to_contain_text("Is this right?")
+    expect(page.locator("#chat-confirm")).to_be_enabled()
+    expect(page.locator("#chatbot")).not_to_contain_text("Dear Priya")  # the card first, no advice
+    shot(page, f"12-chat-facts-card-{size}")
+    chat_say(page, "actually it was the day before yesterday")
+    row = facts.locator('[data-field="interview_date"]')
+    expect(row).to_contain_text(before)
+    expect(row).to_contain_text("changed")
+    expect(row.locator("q")).to_have_text("the day before yesterday")
+    expect(page.locator("#chatbot")).not_to_contain_text("Be proactive")  # nothing decided yet
+    expect(page.locator("#chatbot")).not_to_contain_text("Dear Priya")
+    shot(page, f"12b-chat-corrected-{size}")
+    page.locator("#chat-confirm").click()
+    expect(page.locator("#chatbot")).to_contain_text("Dear Priya,", timeout=15_000)
+    expect(page.locator("#chatbot")).to_contain_text(f"Your interview was on {before}")
+    expect(page.locator('#facts-card [data-status="confirmed"]')).to_be_visible()
+    expect(page.locator("#chat-confirm")).to_be_disabled()
+    no_error_toast(page)
+    shot(page, f"12c-chat-advised-{size}")
+    page.context.close()
+
+
+def test_edit_in_the_form_fills_the_advise_form_with_the_chats_facts(shared_app: str, page: Page) -> None:
+    page.goto(shared_app)
+    page.get_by_role("tab", name="Chat").first.click()
+    chat_say(
+        page, "I met Priya Shah, Head of Data at Northwind, yesterday for the analyst role; Tom Ellis is the recruiter."
+    )
+    expect(page.locator("#facts-card")).to_contain_text("What is your name")
+    expect(page.locator("#chat-confirm")).to_be_disabled()  # a fact is missing: nothing to confirm yet
+    page.locator("#chat-form").click()
+    expect(field(page, "company")).to_have_value("Northwind")
+    expect(field(page, "role")).to_have_value("Analyst")
+    expect(field(page, "candidate")).to_have_value("")
+    expect(field(page, "person-0-name")).to_have_value("Priya Shah")
+    expect(field(page, "person-0-title")).to_have_value("Head of Data")
+    expect(field(page, "person-1-name")).to_have_value("Tom Ellis")
+    expect(field(page, "interview-date")).to_have_value((date.today() - timedelta(days=1)).isoformat())
+    field(page, "candidate").fill("Alex Morgan")
+    advise(page)
+    expect(page.locator("#decision .decision-card")).to_be_visible()
+    shot(page, "13-chat-edit-in-form")
 
 
 def test_a_saved_interview_is_still_there_after_a_restart(tmp_path: Path, page: Page) -> None:
@@ -393,12 +459,14 @@ def test_no_text_typed_by_the_person_reaches_the_page_as_markup(app: str, page: 
     expect(page.locator("#tracker .tracker-card")).to_contain_text("<img src=x")
     page.get_by_role("tab", name="Chat").first.click()
     said = page.locator("#chat-input textarea")
-    said.fill(f"I met Priya Shah, Head of Data {HOSTILE} at Northwind, yesterday for the analyst role.")
+    said.fill(f"I met Priya Shah, Head of Data at Northwind, yesterday for the analyst role. {HOSTILE}")
     page.locator("#chat-send").click()
     expect(page.locator("#chatbot")).to_contain_text("<script>", timeout=15_000)
     said.fill("![x](http://127.0.0.1:9/x) Alex Morgan")
     page.locator("#chat-send").click()
     expect(page.locator("#chatbot")).to_contain_text("What is your name", timeout=15_000)
+    expect(page.locator("#facts-card .unused")).to_contain_text("<img src=x onerror=")  # shown as text
+    expect(page.locator("#facts-card .unused")).to_contain_text("<script>")
     assert page.locator("img[src='x'], img[src$='/x']").count() == 0
     assert page.evaluate("window.__pwned === undefined")
     assert fetched == []
@@ -414,6 +482,8 @@ def test_the_chat_with_a_model_that_cannot_be_set_up_still_drafts(shared_app: st
     said = page.locator("#chat-input textarea")
     said.fill("I'm Alex Morgan. I met Priya Shah, Head of Data at Northwind, yesterday for the analyst role.")
     page.locator("#chat-send").click()
+    expect(page.locator("#chat-confirm")).to_be_enabled(timeout=15_000)
+    page.locator("#chat-confirm").click()
     expect(page.locator("#chatbot")).to_contain_text("Dear Priya,", timeout=15_000)
     expect(page.locator("#chatbot")).to_contain_text("the built-in templates wrote it")
     expect(page.locator("#chatbot")).not_to_contain_text("MissingCredentials")

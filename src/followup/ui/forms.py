@@ -205,41 +205,50 @@ def notes_from_form(values: Sequence[Any]) -> InterviewNotes:
 
 def form_from_notes(notes: InterviewNotes) -> list[Any]:
     """The form's values for ``notes``, in :data:`LAYOUT` order (the latest message of each kind)."""
-    people = [[p.name, p.title, p.email or "", p.role.value] for p in notes.interviewers[:INTERVIEWER_ROWS]]
+    return form_from_data(notes.model_dump(mode="json"))
+
+
+def form_from_data(data: dict[str, Any]) -> list[Any]:
+    """The form's values for notes in their JSON shape, possibly incomplete (the chat's reading):
+    what is missing stays empty, for the person to fill in."""
+    found = data.get("interviewers") or []
+    people = [
+        [p.get("name", ""), p.get("title", ""), p.get("email") or "", p.get("role", InterviewerRole.panel.value)]
+        for p in found[:INTERVIEWER_ROWS]
+    ]
     people += [["", "", "", InterviewerRole.panel.value]] * (INTERVIEWER_ROWS - len(people))
-    everyone = [p.name for p in notes.interviewers]
+    everyone = [p.get("name") for p in found]
     sent: list[Any] = []
     for kind, _ in SENT_KINDS:
-        latest = [m for m in notes.history if m.kind.value == kind][-1:]
+        latest = [m for m in data.get("history") or [] if m.get("kind") == kind][-1:]
         if latest:
-            to = "" if latest[0].to == everyone else "; ".join(latest[0].to)
-            sent += [True, latest[0].sent_on.isoformat(), to]
+            to = "" if latest[0].get("to") == everyone else "; ".join(latest[0].get("to") or [])
+            sent += [True, latest[0].get("sent_on"), to]
         else:
             sent += [False, None, ""]
-    senior = notes.senior_contact
+    senior = data.get("senior_contact") or {}
     return [
-        notes.candidate_name,
-        notes.company,
-        notes.role,
+        data.get("candidate_name") or "",
+        data.get("company") or "",
+        data.get("role") or "",
         *(cell for row in people for cell in row),
-        notes.interview_date.isoformat(),
-        notes.asked_next_steps,
-        notes.promised_reply_date.isoformat() if notes.promised_reply_date else None,
-        "\n".join(notes.topics),
+        data.get("interview_date"),
+        bool(data.get("asked_next_steps")),
+        data.get("promised_reply_date"),
+        "\n".join(data.get("topics") or []),
         [
-            [s.kind, s.title, s.url, s.topic] if s.kind == "article" else [s.kind, s.name, "", s.why]
-            for s in notes.shareables
+            [s.get("kind"), s.get("title"), s.get("url"), s.get("topic")]
+            if s.get("kind") == "article"
+            else [s.get("kind"), s.get("name"), "", s.get("why")]
+            for s in data.get("shareables") or []
         ],
-        notes.personal_updates,
+        data.get("personal_updates") or "",
         *sent,
-        [
-            [r.on.isoformat(), r.new_promised_date.isoformat() if r.new_promised_date else ""]
-            for r in notes.employer_replies
-        ],
-        notes.outcome.value,
-        senior.name if senior else "",
-        senior.title if senior else "",
-        notes.country or "",
+        [[r.get("on"), r.get("new_promised_date") or ""] for r in data.get("employer_replies") or []],
+        data.get("outcome") or "pending",
+        senior.get("name", ""),
+        senior.get("title", ""),
+        data.get("country") or "",
     ]
 
 
