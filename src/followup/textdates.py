@@ -33,6 +33,10 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
+#: A day-month without a year is taken as already past only this many days back.
+RECENT_DAYS = 60
+
+
 @dataclass(frozen=True)
 class Mention:
     """One date (or range of dates) written in a text: where, and which day(s) of which month."""
@@ -45,7 +49,9 @@ class Mention:
     year: int | None = None
 
     def when(self, near: date) -> date | None:
-        """The last day of the mention, in its own year or the one nearest ``near``."""
+        """The last day of the mention: in its own year, or else the first such day from
+        ``RECENT_DAYS`` before ``near`` on (news about December read in March is about the
+        coming December; read on 14 December, about the one just past)."""
         years = [self.year] if self.year else [near.year - 1, near.year, near.year + 1]
         found = []
         for year in years:
@@ -53,7 +59,10 @@ class Mention:
                 found.append(date(year, self.month, self.last_day))
             except ValueError:
                 continue
-        return min(found, key=lambda d: abs(d - near)) if found else None
+        if self.year:
+            return found[0] if found else None
+        recent = [d for d in found if d >= near - timedelta(days=RECENT_DAYS)]
+        return min(recent) if recent else None
 
 
 def month_number(word: str) -> int:
@@ -108,7 +117,3 @@ def spoken(day: date, *, weekday: bool = True) -> str:
     """'Monday 2 November' (or '2 November'): how the drafts write a date."""
     text = f"{day.day} {day:%B}"
     return f"{day:%A} {text}" if weekday else text
-
-
-def days_between(a: date, b: date) -> int:
-    return (b - a) // timedelta(days=1)

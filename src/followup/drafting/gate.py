@@ -19,7 +19,7 @@ from followup.backends.base import Backend, BackendError
 from followup.backends.deadline import deadline_at
 from followup.drafting.context import DraftContext
 from followup.drafting.prompts import Prompt
-from followup.drafting.templates import compose, subject
+from followup.drafting.templates import compose, notes_for_you, subject
 from followup.models import Article, Contact, InterviewNotes
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.report import DraftKind
@@ -112,7 +112,7 @@ def _draft_with_model(
                 subject=subject(ctx), body=body, tone=report, source="model",
                 backend=backend.name, model=generation.model, prompt_id=prompt.id,
                 prompt_version=prompt.spec.version, prompt_hash=prompt.hash, attempts=attempts,
-                usage=_total(attempts), latency_s=time.perf_counter() - start,
+                usage=_total(attempts), latency_s=time.perf_counter() - start, notes_for_you=notes_for_you(ctx),
             )  # fmt: skip
         feedback = _feedback(report, twin)
         reason = f"the model's drafts did not pass the tone check ({rejected})"
@@ -205,4 +205,5 @@ def _template(
         backend=backend, model=model, prompt_id=f"template.{ctx.kind.value}", prompt_version=1,
         prompt_hash=TEMPLATE_HASH, attempts=attempts, fallback_reason=reason,
         usage=_total(attempts), latency_s=time.perf_counter() - start,
+        notes_for_you=notes_for_you(ctx, composed.level),
     )  # fmt: skip

@@ -137,8 +137,9 @@ class NotesFacts:
             outcome=notes.outcome.value,
             timeline_known=notes.asked_next_steps,
             discussable=stems(content_words("\n".join(discussable))),
-            latest_past=max([notes.interview_date, *(m.sent_on for m in notes.history),
-                             *(r.on for r in notes.employer_replies)]),  # fmt: skip
+            latest_past=max(
+                [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]
+            ),  # fmt: skip
         )
 
 
