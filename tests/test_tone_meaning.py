@@ -10,7 +10,7 @@ import pytest
 
 from followup import load_notes
 from followup.drafting.gate import clean
-from followup.models import InterviewNotes
+from followup.models import InterviewNotes, Outcome
 from followup.tone import evaluate_tone
 from followup.tone.checks.meaning import load
 from followup.tone.report import Channel, DraftKind
@@ -21,7 +21,9 @@ ORBIT = load_notes(NOTES / "orbit.yaml")
 NORTHWIND = load_notes(NOTES / "northwind.yaml")
 
 
-def _blocking(text: str, kind: str, notes: InterviewNotes, today: date | None = None, channel: str = "email") -> set[str]:
+def _blocking(
+    text: str, kind: str, notes: InterviewNotes, today: date | None = None, channel: str = "email"
+) -> set[str]:
     report = evaluate_tone(text, kind=kind, notes=notes, today=today, channel=channel)
     for f in report.blocking:
         assert report_quote_is_the_span(text, f.start, f.end, f.quote)
@@ -144,7 +146,7 @@ def test_a_topic_copied_from_the_prompts_example_is_blocked() -> None:
 
 def test_a_withdrawal_the_outcome_does_not_hold_is_blocked() -> None:
     assert "faithful.intent" in _blocking(WITHDRAWAL, "check_in", ACME)
-    withdrawn = ACME.model_copy(update={"outcome": "withdrawn"})
+    withdrawn = ACME.model_copy(update={"outcome": Outcome.withdrawn})
     assert "faithful.intent" not in _blocking(WITHDRAWAL, "check_in", withdrawn)
 
 
@@ -197,7 +199,9 @@ def test_a_weekday_must_agree_with_its_date() -> None:
 
 def test_news_from_the_notes_in_their_own_order_is_not_an_invented_date() -> None:
     notes = NORTHWIND.model_copy(update={"personal_updates": "got an offer, they need an answer by March 25"})
-    text = TRAVEL.replace("I will be travelling from 7 to 11 December", "I have another offer, with a deadline of 25 March")
+    text = TRAVEL.replace(
+        "I will be travelling from 7 to 11 December", "I have another offer, with a deadline of 25 March"
+    )
     assert "faithful.date" not in _blocking(text, "check_in", notes, today=date(2026, 11, 26))
     gb = NORTHWIND.model_copy(update={"personal_updates": "Another offer, deadline 25/03.", "country": "GB"})
     assert "faithful.date" not in _blocking(text, "check_in", gb, today=date(2026, 11, 26))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from followup.decision import Action, Decision
+from followup.drafting.updates import prepare
 from followup.models import (
     Article,
     Contact,
@@ -18,7 +19,6 @@ from followup.models import (
     Person,
     name_key,
 )
-from followup.drafting.updates import prepare
 from followup.policy import promised_date
 from followup.textdates import spoken
 from followup.tone.facts import content_words, stems

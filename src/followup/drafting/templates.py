@@ -252,22 +252,23 @@ def _thank_you(ctx: DraftContext) -> str:
             _greeting(ctx), f"{opening} {detail}", _timeline_ask(ctx, 6), _sign(ctx, f"{close}\n\nBest regards,")
         )
     if layout == 1:
-        first = (
-            f"Thank you for meeting with me {when}. Our conversation about {topic} has stayed with me."
-            if topic
-            else f"Thank you for the time you gave me {when}; I enjoyed hearing how the team works."
+        thanks = _pick([f"Thank you for meeting with me {when}.", f"Thank you for your time {when}."], ctx, 3)
+        topic_line = (
+            f"Our conversation about {topic} has stayed with me, and it" if topic else "Hearing how the team works"
         )
         interest = _pick(
             [
-                f"It confirmed how much I would enjoy contributing to {company} in {role}.",
-                f"I left even more interested in {role} and in the team at {company}.",
+                f"{topic_line} confirmed how much I would enjoy contributing to {company} in {role}.",
+                f"{topic_line} left me even more interested in {role} and in the team at {company}.",
             ],
             ctx,
             4,
         )
+        if not topic:
+            interest = interest.replace("Hearing how the team works confirmed", "Hearing how the team works confirmed")
         return _paragraphs(
             _greeting(ctx),
-            first,
+            thanks,
             f"{interest} {_timeline_ask(ctx, 6)}".strip(),
             _sign(ctx, _pick(["With thanks,", "Many thanks,", "Warm regards,"], ctx, 5)),
         )
@@ -409,7 +410,7 @@ def _check_in(ctx: DraftContext) -> str:
     interest = _pick(
         [
             f"I remain very interested in joining {company}" + (f", and I enjoyed our conversation about {topic}." if topic else "."),
-            f"I am still very keen on the role" + (f", not least after our conversation about {topic}." if topic else "."),
+            "I am still very keen on the role" + (f", not least after our conversation about {topic}." if topic else "."),
             (f"Our conversation about {topic} has stayed with me, and I would love to join {company}." if topic
              else f"I would still love to join {company}."),
         ],

@@ -134,12 +134,12 @@ class NotesFacts:
             contacts=frozenset(contacts),
             promised=promised,
             free_text=free_text.lower(),
-            outcome=notes.outcome.value,
+            outcome=str(notes.outcome),
             timeline_known=notes.asked_next_steps,
             discussable=stems(content_words("\n".join(discussable))),
             latest_past=max(
                 [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]
-            ),  # fmt: skip
+            ),
         )
 
 

@@ -109,14 +109,6 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     return wanted
 
 
-def _scan(draft: Draft, data: MeaningRules, name: str) -> list[Finding]:
-    check_, rules = data.rules[name]
-    return [
-        draft.finding(check_, r.code, r.severity, m.start(), m.end(), r.message, r.suggestion)
-        for r, m in matches(draft, rules)
-    ]
-
-
 _SUBJECT = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
 
 
