@@ -336,7 +336,7 @@ def _value_add(ctx: DraftContext) -> str:
             why = f"It looks closely at {item.topic}."
         else:
             lead = f'I came across "{item.title}" ({item.url}) and thought you might find it useful.'
-            why = f"It looks closely at {item.topic}, and I thought of it after our conversation about {_role(ctx)}."
+            why = f"It looks closely at {item.topic}, which I thought might interest you and the team."
         close = _pick(
             [
                 "No need to reply; I simply thought it might be useful.",
@@ -470,7 +470,7 @@ def _escalation(ctx: DraftContext) -> str:
     why = _why(ctx)
     topic = ctx.topics[0] if ctx.topics else None
     interest = f"I remain very interested in joining {ctx.company}" + (
-        f", and I enjoyed discussing {topic}." if topic else "."
+        f", and our conversation about {topic} has stayed with me." if topic else "."
     )
     return _paragraphs(
         _greeting(ctx),
