@@ -101,7 +101,7 @@ def draft_header(draft: Draft) -> str:
     ]
     if draft.fallback_reason:
         lines.append(f"⚠ The model's draft was not used: {draft.fallback_reason}. The template engine wrote this one.")
-    lines += [f"ℹ {note}" for note in draft.notes_for_you]
+    lines += [f"Note for you: {note}" for note in draft.notes_for_you]
     return "\n\n".join(lines)
 
 
