@@ -120,8 +120,8 @@ class DraftContext:
             lines.append(("Person to introduce", f"{self.shareable.name}, who {self.shareable.why}"))
         if self.checked_in is not None:
             lines.append(("Checked in", f"with {self.checked_in_with} on {spoken(self.checked_in)}, no answer yet"))
-        if self.personal_updates:
-            lines.append(("Candidate's news", " ".join(self.updates) if self.updates else self.personal_updates))
+        if self.updates:  # read as data: past items and what cannot be read are not for the model either
+            lines.append(("Candidate's news", " ".join(self.updates)))
         if self.ask_timeline:
             lines.append(("Also", "ask once, politely, about the timeline for next steps"))
         if self.missed_thank_you:
