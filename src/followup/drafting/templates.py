@@ -575,7 +575,7 @@ def _li_value_add(ctx: DraftContext) -> str:
     item = ctx.shareable
     if isinstance(item, Article) and not _plain(ctx):
         about = f" after our conversation about {ctx.topics[0]}" if ctx.topics and ctx.matched_topic else ""
-        return f'{_li_greeting(ctx)} I thought of you{about}: "{item.title}" {item.url} Best,{_li_name(ctx)}\n'
+        return f'{_li_greeting(ctx)} I thought of you{about}: "{item.title}" ({item.url}). Best,{_li_name(ctx)}\n'
     if isinstance(item, Contact) and not _plain(ctx):
         return (
             f"{_li_greeting(ctx)} I thought of {item.name} after our conversation; I would be glad to introduce "
