@@ -231,3 +231,23 @@ def test_ordinary_words_near_the_patterns_pass() -> None:
     meaning_codes = {"professional.leak", "faithful.attachment", "faithful.topic", "faithful.voice"}
     assert not meaning_codes & {f.code for f in report.findings}, report.findings
     assert re.search("attached", text)
+
+
+def test_the_candidate_named_in_the_third_person_is_blocked_but_the_signature_is_not() -> None:
+    text = (
+        "Dear Sam,\n\nThank you for the interview with Jordan Lee on Tuesday about the Backend Engineer role. "
+        "I enjoyed our conversation about migrating the job queue from Redis to Postgres.\n\nBest regards,\nJordan Lee\n"
+    )
+    report = evaluate_tone(text, kind="thank_you", notes=ACME)
+    voice = [f for f in report.blocking if f.code == "faithful.voice"]
+    assert [f.start for f in voice] == [text.index("Jordan Lee")]
+    signed_inline = "Hi Sam, thank you for our conversation about the Backend Engineer role. Best, Jordan Lee\n"
+    assert "faithful.voice" not in _blocking(signed_inline, "linkedin_note", ACME, channel="linkedin")
+
+
+def test_a_conversation_about_a_topic_from_another_interview_is_blocked() -> None:
+    text = (
+        "Dear Sam,\n\nThank you for your time on Tuesday. I am glad we had a conversation about moving nightly "
+        "batch jobs to streaming, and I remain very interested in the Backend Engineer role.\n\nBest regards,\nJordan Lee\n"
+    )
+    assert "faithful.topic" in _blocking(text, "thank_you", ACME)

@@ -26,7 +26,7 @@ from followup.textdates import MONTHS, Mention, mentions, month_number
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
-from followup.tone.text import Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -86,6 +86,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     ]
     found += _subject_lines(draft)
     if facts is not None:
+        found += _third_person(draft, facts)
         found += _topics(draft, facts, data)
         found += _dates(draft, facts, data, today)
     return found
@@ -109,6 +110,30 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     return wanted
 
 
+def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """The candidate's full name in the body ("the interview with Alex Morgan"): the draft
+    speaks of the candidate instead of as the candidate. The signature is where it belongs:
+    a line of its own, or after a closing ("Best, Alex Morgan")."""
+    name = facts.candidate_name
+    if len(name.split()) < 2:
+        return []
+    found = []
+    for m in re.finditer(re.escape(name), draft.work, re.I):
+        line_start = draft.work.rfind("\n", 0, m.start()) + 1
+        before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
+        if not before or _CLOSING_BEFORE.search(before):
+            continue
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.voice", Severity.block, m.start(), m.end(),
+                f"The draft speaks of {name} in the third person; the message is written as {name}.",
+                "Write as the candidate ('I'), and sign with the name at the end.",
+            )
+        )  # fmt: skip
+    return found
+
+
+_CLOSING_BEFORE = re.compile(rf"(?:^|[.!?]\s*)(?i:{CLOSING_ALTERNATIVES})\s*[,.!]?$")
 _SUBJECT = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
 
 
