@@ -121,8 +121,8 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
     for m in re.finditer(re.escape(name), draft.work, re.I):
         line_start = draft.work.rfind("\n", 0, m.start()) + 1
         before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
-        if not before or _CLOSING_BEFORE.search(before):
-            continue
+        if not before or _CLOSING_BEFORE.search(before) or not draft.work[m.end() :].strip(" .\n"):
+            continue  # a signature: on a line of its own, after a closing, or the very end
         found.append(
             draft.finding(
                 Check.faithful, "faithful.voice", Severity.block, m.start(), m.end(),
