@@ -91,8 +91,9 @@ def test_advise_prints_the_decision_and_each_draft(capsys: pytest.CaptureFixture
     assert out.startswith("[BE PROACTIVE] > be interesting")
     assert "--- Draft 1 of 1: thank-you to Hannah Moore (Managing Editor)" in out
     assert "written by the template engine" in out
-    assert "Subject: Thank you: Editorial Assistant interview" in out
-    assert "Dear Hannah," in out
+    # The subject and greeting vary from one interview to the next (the template engine's variety).
+    assert "\nSubject: " in out
+    assert "Hannah,\n" in out
     assert out.rstrip().endswith("Priyanka Rao")
 
 

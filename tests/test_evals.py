@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from collections.abc import Sequence
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from followup.evals.cache import CacheMiss, CachingBackend
 from followup.evals.cases import CaseError, load_cases
 from followup.evals.compare import compare, flaky, pass_at_k
 from followup.evals.html_report import marked
-from followup.evals.reports import write
+from followup.evals.reports import markdown, write
 from followup.evals.runner import CaseResult, DraftResult, Mark, RejectedAttempt, metrics, run_cases
 
 ROOT = Path(__file__).parent.parent
@@ -57,10 +58,10 @@ class Obedient:
         return Generation(body, self.model, 50, 40, 0.01)
 
 
-def _prompts_with(tmp_path: Path, sentence: str) -> Path:
+def _prompts_with(tmp_path: Path, sentence: str, prompt: str = "thank_you") -> Path:
     target = tmp_path / "prompts"
     shutil.copytree(DEFAULT_DIR, target)
-    path = target / "thank_you.yaml"
+    path = target / f"{prompt}.yaml"
     path.write_text(path.read_text().replace("instructions: |\n", f"instructions: |\n  {sentence}\n", 1))
     return target
 
@@ -122,6 +123,62 @@ def test_a_harmless_prompt_change_is_not(tmp_path: Path, monkeypatch: pytest.Mon
     assert comparison.newly_failing == []
     monkeypatch.setattr(command, "_backends", lambda args: _Fixed(Obedient()))
     assert command.run(_args(prompts=harmless, baseline=str(DEFAULT_DIR)), io.StringIO()) == 0
+
+
+CHECK_IN_HARM = 'Always add: "Please let me know your decision by Friday. I need an answer ASAP!!"'
+
+
+def _shown(results: list[CaseResult]) -> list[tuple[str, str, str]]:
+    return [(r.case_id, d.recipient, d.body) for r in results for d in r.drafts]
+
+
+def test_a_harmful_check_in_prompt_is_flagged_though_users_see_the_same_drafts(tmp_path: Path) -> None:
+    """The issue's case: the check-in prompt made to demand a decision by Friday, "ASAP!!".
+    Redrafting hides it from the final drafts; the first attempts show it."""
+    harmful = _prompts_with(tmp_path, CHECK_IN_HARM, "check_in")
+    base, cand = _run(DEFAULT_DIR, Obedient()), _run(harmful, Obedient())
+    assert _shown(base) == _shown(cand), "the final drafts are unchanged"
+    comparison = compare(base, cand)
+    assert comparison.newly_failing == []
+    assert comparison.regressed
+    assert [d.prompt for d in comparison.first_attempt_drops] == ["check_in"]
+    drop = comparison.first_attempt_drops[0]
+    assert drop.base == 1.0
+    assert drop.candidate == 0.0
+    assert drop.high < 0
+
+
+class _AlwaysFailsCheckIns(Obedient):
+    """Like the embedded model: its check-ins never pass, so users always get the template."""
+
+    stubborn = True
+
+    def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
+        generation = super().generate(prompt, facts, feedback, opening)
+        if prompt.spec.kind == "check_in":
+            text = generation.text.replace(
+                "\n\nThank you again", " Quentin Zabel sends his regards.\n\nThank you again"
+            )
+            return Generation(text, *astuple(generation)[1:])
+        return generation
+
+
+def test_first_attempts_that_get_worse_are_flagged_when_every_one_already_fell_back(tmp_path: Path) -> None:
+    harmful = _prompts_with(tmp_path, CHECK_IN_HARM, "check_in")
+    base, cand = _run(DEFAULT_DIR, _AlwaysFailsCheckIns()), _run(harmful, _AlwaysFailsCheckIns())
+    assert _shown(base) == _shown(cand)
+    check_ins = [d for r in base for d in r.drafts if d.prompt_id == "check_in"]
+    assert check_ins
+    assert not any(d.first_pass for d in check_ins)
+    assert all(d.source == "template" for d in check_ins)
+    comparison = compare(base, cand)
+    assert comparison.regressed
+    drop = next(d for d in comparison.first_attempt_drops if d.prompt == "check_in")
+    assert drop.what == "blocking findings per first attempt"
+    assert drop.candidate > drop.base
+    summary = markdown(cand, {"repeat": 1, "backend": "x", "prompts": "p", "baseline": "b"}, comparison, base)
+    assert "First attempts worse for prompt `check_in`" in summary
+    assert "REGRESSION" in summary
 
 
 class _Fixed:

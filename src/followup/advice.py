@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from followup.decision import Decision, Need
 from followup.tone.report import Channel, DraftKind, ToneReport
@@ -59,6 +59,9 @@ class Draft(_Out):
     fallback_reason: str | None = None
     usage: Usage = Usage()
     latency_s: float = 0.0
+    notes_for_you: list[str] = Field(
+        [], description="What the candidate should know before sending: a news item left out, and why."
+    )
 
 
 class Advice(_Out):

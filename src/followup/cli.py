@@ -145,6 +145,7 @@ def render_advice(advice: Advice) -> str:
         ]
         if draft.fallback_reason:
             lines.append(f"    note: {draft.fallback_reason}; the template engine wrote this one instead.")
+        lines += [f"    note for you: {note}" for note in draft.notes_for_you]
         if draft.subject:
             lines.append(f"Subject: {draft.subject}")
         lines += ["", draft.body.rstrip(), ""]

@@ -219,6 +219,11 @@ class SentMessage(Strict):
     kind: MessageKind
     sent_on: Day
     to: Annotated[list[Name], Field(min_length=1, max_length=MAX_RECIPIENTS)]
+    shared: ArticleTitle | None = Field(
+        None,
+        description="A value-add only: the title of the article or the name of the contact it shared, "
+        "so the next value-add shares another.",
+    )
 
     @field_validator("to", mode="before")
     @classmethod
@@ -332,6 +337,24 @@ class InterviewNotes(Strict):
                         message.sent_on,
                     )
                 )
+            if message.shared is not None:
+                labels = {name_key(x.title if x.kind == "article" else x.name) for x in self.shareables}
+                if message.kind != MessageKind.value_add:
+                    problems.append(
+                        (
+                            ("history", i, "shared"),
+                            "only a value_add message shares an article or a contact; remove 'shared'",
+                            message.shared,
+                        )
+                    )
+                elif name_key(message.shared) not in labels:
+                    problems.append(
+                        (
+                            ("history", i, "shared"),
+                            f"{message.shared!r} is none of the shareables; use an article's title or a contact's name",
+                            message.shared,
+                        )
+                    )
             for j, name in enumerate(message.to):
                 if name_key(name) not in known:
                     problems.append(

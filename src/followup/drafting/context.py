@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
 from followup.decision import Action, Decision
+from followup.drafting.updates import prepare
 from followup.models import (
     Article,
     Contact,
@@ -18,6 +20,8 @@ from followup.models import (
     name_key,
 )
 from followup.policy import promised_date
+from followup.textdates import spoken
+from followup.tone.facts import content_words, stems
 from followup.tone.report import Channel, DraftKind
 
 #: Which message each action sends.
@@ -58,9 +62,25 @@ class DraftContext:
     ask_timeline: bool
     missed_thank_you: bool
     rejected: bool = False  # the employer said no (a closing note thanks them for letting you know)
-    index: int = 0  # this recipient's place among several of one action (varies the wording)
+    index: int = 0  # this recipient's place among several of one action (varies the structure)
     prompt_id: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    today: date | None = None  # the day the message goes out (a scheduled one: its due day)
+    action: DraftKind | None = None  # the action's own kind (on LinkedIn ``kind`` is linkedin_note)
+    thanked: bool = False  # a thank-you was sent earlier: "thank you again" is true
+    checked_in: date | None = None  # the unanswered check-in an escalation follows
+    checked_in_with: str = ""  # whom that check-in went to
+    met: bool = False  # the recipient interviewed the candidate (an escalation does not introduce them)
+    matched_topic: bool = True  # a value-add's first topic is the one its article is about
+    updates: tuple[str, ...] = ()  # the candidate's news, each item as a sentence, past ones left out
+    left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
+    seed: int = 0  # varies the wording from one interview (and day) to another
+    loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
+
+    @property
+    def base_kind(self) -> DraftKind:
+        """What the message does, whatever the channel."""
+        return self.action or self.kind
 
     @property
     def first_name(self) -> str:
@@ -76,10 +96,7 @@ class DraftContext:
             ),
             ("Company", self.company),
             ("Role applied for", self.role),
-            (
-                "Interview date",
-                f"{self.interview_date:%A} {self.interview_date.day} {self.interview_date:%B}",
-            ),
+            ("Interview date", spoken(self.interview_date)),
         ]
         if self.cc:
             lines.append(("In copy", ", ".join(f"{p.name}, {p.title}" for p in self.cc)))
@@ -101,12 +118,22 @@ class DraftContext:
             )
         elif isinstance(self.shareable, Contact):
             lines.append(("Person to introduce", f"{self.shareable.name}, who {self.shareable.why}"))
-        if self.personal_updates:
-            lines.append(("Candidate's news", self.personal_updates))
+        if self.checked_in is not None:
+            lines.append(("Checked in", f"with {self.checked_in_with} on {spoken(self.checked_in)}, no answer yet"))
+        if self.updates:  # read as data: past items and what cannot be read are not for the model either
+            lines.append(("Candidate's news", " ".join(self.updates)))
         if self.ask_timeline:
             lines.append(("Also", "ask once, politely, about the timeline for next steps"))
         if self.missed_thank_you:
             lines.append(("Also", "no thank-you was sent after the interview: thank them briefly"))
+        if self.rejected:
+            lines.append(
+                (
+                    "Outcome",
+                    "they told the candidate they were not selected: thank them for letting the candidate know, "
+                    "and ask once for feedback",
+                )
+            )
         return "\n".join(f"{label}: {data_value(value)}" for label, value in lines)
 
 
@@ -119,11 +146,20 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     people = notes.people()
     cc = tuple(people[name_key(n)] for n in decision.cc)
     thanked = any(m.kind == MessageKind.thank_you for m in notes.history)
-    shareable = notes.shareables[0] if notes.shareables and kind == DraftKind.value_add else None
+    day = decision.due_on or decision.today
+    news = prepare(notes.personal_updates, day, notes.country)
+    check_ins = [m for m in notes.history if m.kind == MessageKind.check_in]
+    interviewers = {name_key(p.name) for p in notes.interviewers}
+    asker = _timeline_asker(notes, decision.to) if kind == DraftKind.thank_you and not notes.asked_next_steps else None
     out = []
     for index, name in enumerate(decision.to):
         person = people[name_key(name)]
         role = person.role.value if hasattr(person, "role") else InterviewerRole.senior.value
+        shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
+        topics = _rotate(tuple(notes.topics), index)
+        matched = True
+        if isinstance(shareable, Article):
+            topics, matched = _paired(topics, shareable)
         out.append(
             DraftContext(
                 kind=DraftKind.linkedin_note if channel == Channel.linkedin else kind,
@@ -133,19 +169,65 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 role=notes.role,
                 recipient=person,
                 recipient_role=role.replace("_", " "),
-                cc=cc,
+                cc=() if channel == Channel.linkedin else cc,
                 interview_date=notes.interview_date,
-                topics=_rotate(tuple(notes.topics), index),
+                topics=topics,
                 shareable=shareable,
                 personal_updates=notes.personal_updates,
                 promised=promised_date(notes),
-                ask_timeline=kind == DraftKind.thank_you and not notes.asked_next_steps,
+                ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,
                 index=index,
+                today=day,
+                action=kind,
+                thanked=thanked,
+                checked_in=check_ins[-1].sent_on if check_ins and kind == DraftKind.escalation else None,
+                checked_in_with=", ".join(check_ins[-1].to) if check_ins and kind == DraftKind.escalation else "",
+                met=name_key(name) in interviewers,
+                matched_topic=matched,
+                updates=news.sentences,
+                left_out=news.left_out,
+                loop_people=cc,
+                seed=zlib.crc32(f"{notes.candidate_name}|{notes.company}|{day}|{kind.value}".encode()),
             )
         )
     return out
+
+
+def _timeline_asker(notes: InterviewNotes, to: list[str]) -> str:
+    """Who is asked about the timeline: once per panel, the recruiter, else the hiring
+    manager, else the first person written to."""
+    by_key = {name_key(p.name): p for p in notes.interviewers}
+    keys = [name_key(n) for n in to]
+    for wanted in (InterviewerRole.recruiter, InterviewerRole.hiring_manager):
+        for key in keys:
+            person = by_key.get(key)
+            if person is not None and person.role == wanted:
+                return key
+    return keys[0]
+
+
+def _shareable(notes: InterviewNotes, index: int) -> Article | Contact | None:
+    """The next shareable not yet shared (rotating across a panel); once all were shared, from the start."""
+    shared = {name_key(m.shared) for m in notes.history if m.shared}
+    fresh = [s for s in notes.shareables if name_key(shareable_label(s)) not in shared] or list(notes.shareables)
+    return fresh[index % len(fresh)] if fresh else None
+
+
+def shareable_label(item: Article | Contact) -> str:
+    """How a sent message's ``shared`` names a shareable: an article's title, a contact's name."""
+    return item.title if isinstance(item, Article) else item.name
+
+
+def _paired(topics: tuple[str, ...], article: Article) -> tuple[tuple[str, ...], bool]:
+    """The topics with the one the article is about first, and whether any matched."""
+    about = stems(content_words(f"{article.topic} {article.title}"))
+    scored = [(len(stems(content_words(t)) & about), -i, t) for i, t in enumerate(topics)]
+    best = max(scored, default=None)
+    if best is None or best[0] == 0:
+        return topics, False
+    return (best[2], *(t for t in topics if t != best[2])), True
 
 
 def _rotate(topics: tuple[str, ...], index: int) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from followup.backends.base import Backend, BackendError
 from followup.backends.deadline import deadline_at
 from followup.drafting.context import DraftContext
 from followup.drafting.prompts import Prompt
-from followup.drafting.templates import compose, subject
+from followup.drafting.templates import compose, notes_for_you, subject
 from followup.models import Article, Contact, InterviewNotes
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.report import DraftKind
@@ -34,6 +34,7 @@ MAX_KEPT_CHARS = 4_000
 MAX_PANEL_SIMILARITY = 0.85
 TEMPLATE_HASH = hashlib.sha256((Path(__file__).parent / "templates.py").read_bytes()).hexdigest()[:12]
 _SUBJECT_LINE = re.compile(r"^\s*subject:.*\n+", re.I)
+_ANY_SUBJECT_LINE = re.compile(r"^[ \t]*subject[ \t]*:", re.I | re.M)
 
 
 def prompt_id(ctx: DraftContext) -> str:
@@ -90,7 +91,7 @@ def _draft_with_model(
         body = clean(generation.text)
         if base_model:
             body = signed(body, ctx)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel)
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today)
         usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
         twin = too_similar(body, ctx, earlier)
         rejected = None
@@ -111,7 +112,7 @@ def _draft_with_model(
                 subject=subject(ctx), body=body, tone=report, source="model",
                 backend=backend.name, model=generation.model, prompt_id=prompt.id,
                 prompt_version=prompt.spec.version, prompt_hash=prompt.hash, attempts=attempts,
-                usage=_total(attempts), latency_s=time.perf_counter() - start,
+                usage=_total(attempts), latency_s=time.perf_counter() - start, notes_for_you=notes_for_you(ctx),
             )  # fmt: skip
         feedback = _feedback(report, twin)
         reason = f"the model's drafts did not pass the tone check ({rejected})"
@@ -129,7 +130,11 @@ def clean(text: str) -> str:
     """The model's text as a draft: no subject line, no stray prompt markers, trimmed."""
     for marker in ("### End", "### Facts", "END NOTES", "### Message"):
         text = text.split(marker)[0]
-    text = _SUBJECT_LINE.sub("", text.strip() + "\n", count=1)
+    text = text.strip() + "\n"
+    if len(_ANY_SUBJECT_LINE.findall(text)) == 1:
+        # One subject line is the model's idea of a subject: dropped. Two stay, for the tone
+        # check to block: a body that starts with a second "Subject:" is not a message.
+        text = _SUBJECT_LINE.sub("", text, count=1)
     return text.strip() + "\n"
 
 
@@ -200,4 +205,5 @@ def _template(
         backend=backend, model=model, prompt_id=f"template.{ctx.kind.value}", prompt_version=1,
         prompt_hash=TEMPLATE_HASH, attempts=attempts, fallback_reason=reason,
         usage=_total(attempts), latency_s=time.perf_counter() - start,
+        notes_for_you=notes_for_you(ctx, composed.level),
     )  # fmt: skip

@@ -6,6 +6,15 @@ the names; then without the news; without the topic; and finally a plain message
 that names nothing the notes could have made unsafe (a company called "ASAP
 Logistics", a topic full of capitals). So a template draft passes the gate for any
 valid notes.
+
+The messages read the context: an article is paired with the topic it is about; the
+interview is "on Monday" within five days and "on Monday 2 November" after; "again" only
+after an earlier thank-you; the timeline is asked once per panel; an escalation says why
+it is written (the promised date, the unanswered check-in); a closing after a rejection
+thanks them for the decision and asks once for feedback; the candidate's news is read as
+data (``updates.py``). Wording varies from one interview to the next (``ctx.seed``) and
+the drafts of a panel differ in structure (``ctx.index``), so no sentence becomes a
+formula. The plain level keeps one fixed, safe wording.
 """
 
 from __future__ import annotations
@@ -14,10 +23,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from followup.drafting.context import DraftContext
-from followup.models import Article, Contact, InterviewNotes
+from followup.models import Article, Contact, InterviewNotes, Person
+from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
-from followup.tone.report import DraftKind
+from followup.tone.report import Channel, DraftKind
 from followup.wording import join_names
+
+#: Past this many days, "on Monday" is ambiguous: the date is written in full.
+FULL_DATE_AFTER_DAYS = 5
 
 
 @dataclass(frozen=True)
@@ -32,8 +45,8 @@ def compose(ctx: DraftContext, notes: InterviewNotes) -> Composed:
     """The most detailed template message for ``ctx`` that passes the tone gate."""
     last: Composed | None = None
     for level, variant in enumerate(_levels(ctx)):
-        body = _WRITERS[ctx.kind](variant)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel)
+        body = _write(variant)
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today)
         last = Composed(subject(variant), body, report, level)
         if report.passed:
             return last
@@ -41,33 +54,71 @@ def compose(ctx: DraftContext, notes: InterviewNotes) -> Composed:
     return last  # pragma: no cover - the plain level always passes (tested with hypothesis)
 
 
+def notes_for_you(ctx: DraftContext, composed_level: int | None = None) -> list[str]:
+    """What the candidate should know before sending: news left out, a copy LinkedIn cannot make."""
+    notes: list[str] = []
+    if ctx.base_kind in _NEWS_KINDS:
+        notes += ctx.left_out
+        if ctx.updates and composed_level is not None and composed_level >= 1:
+            notes.append(
+                "Your news (" + " ".join(ctx.updates) + ") was left out: the message did not pass the tone "
+                "check with it. Add it in your own words if you still want to mention it."
+            )
+    if ctx.channel == Channel.linkedin and ctx.base_kind == DraftKind.escalation:
+        names = join_names([p.name for p in _loop(ctx)]) or "your contact"
+        notes.append(
+            f"LinkedIn cannot copy anyone: let {names} know separately that you wrote to {ctx.recipient.name}, "
+            "or send this as an e-mail with them in copy."
+        )
+    return notes
+
+
 def subject(ctx: DraftContext) -> str | None:
-    """A plain subject line; LinkedIn notes have none."""
+    """A subject line; LinkedIn messages have none."""
     if ctx.kind == DraftKind.linkedin_note:
         return None
-    role = ctx.role if ctx.extra.get("plain") != "yes" else "my interview"
-    return {
-        DraftKind.thank_you: f"Thank you: {role} interview",
+    if _plain(ctx):
+        return {
+            DraftKind.thank_you: "Thank you for your time",
+            DraftKind.value_add: "Something you may find useful",
+            DraftKind.check_in: "Following up on my interview",
+            DraftKind.escalation: "A question about timing",
+            DraftKind.closing: "Thank you",
+        }[ctx.kind]
+    role = ctx.role
+    options = {
+        DraftKind.thank_you: [f"Thank you: {role} interview", "Thank you for your time", f"Our conversation about the {role} role",
+                              f"With thanks: {role}"],
         DraftKind.value_add: (
-            f"An introduction: {ctx.shareable.name}"
-            if isinstance(ctx.shareable, Contact) and ctx.extra.get("plain") != "yes"
-            else "Something you may find useful"
+            [f"An introduction: {ctx.shareable.name}", f"Someone you may like to meet: {ctx.shareable.name}"]
+            if isinstance(ctx.shareable, Contact)
+            else ["Something you may find useful", "A piece you may enjoy", f"Following our {role} conversation"]
         ),
-        DraftKind.check_in: f"{role}: next steps",
-        DraftKind.escalation: f"{role}: a question about timing",
-        DraftKind.closing: f"Thank you: {role}",
-    }[ctx.kind]
+        DraftKind.check_in: [f"{role}: next steps", f"Following up: {role}", f"The {role} role", f"{role} at {ctx.company}"],
+        DraftKind.escalation: [f"{role}: a question about timing", f"The {role} role at {ctx.company}",
+                               f"A note about the {role} role"],
+        DraftKind.closing: [f"Thank you: {role}", "With thanks", f"Thank you from {ctx.candidate}"],
+    }[ctx.kind]  # fmt: skip
+    return _pick(options, ctx, 9)
 
 
 def _levels(ctx: DraftContext) -> Iterator[DraftContext]:
     yield ctx
-    yield replace(ctx, personal_updates="")
-    yield replace(ctx, personal_updates="", topics=())
-    yield replace(ctx, personal_updates="", topics=(), extra={"plain": "yes"})
-    yield replace(ctx, personal_updates="", topics=(), extra={"plain": "yes", "unsigned": "yes"})
+    yield replace(ctx, updates=())
+    yield replace(ctx, updates=(), topics=())
+    yield replace(ctx, updates=(), topics=(), extra={"plain": "yes"})
+    yield replace(ctx, updates=(), topics=(), extra={"plain": "yes", "unsigned": "yes"})
+
+
+def _write(ctx: DraftContext) -> str:
+    if ctx.kind == DraftKind.linkedin_note:
+        return _LINKEDIN[ctx.base_kind](ctx)
+    return _WRITERS[ctx.kind](ctx)
 
 
 # --- the pieces ---------------------------------------------------------------------------
+
+_NEWS_KINDS = (DraftKind.check_in, DraftKind.escalation)
 
 
 def _plain(ctx: DraftContext) -> bool:
@@ -75,7 +126,9 @@ def _plain(ctx: DraftContext) -> bool:
 
 
 def _greeting(ctx: DraftContext) -> str:
-    return "Hello," if _plain(ctx) else f"Dear {ctx.first_name},"
+    if _plain(ctx):
+        return "Hello,"
+    return _pick([f"Dear {ctx.first_name},", f"Dear {ctx.first_name},", f"Hello {ctx.first_name},"], ctx, 0)
 
 
 def _sign(ctx: DraftContext, close: str) -> str:
@@ -91,95 +144,230 @@ def _company(ctx: DraftContext) -> str:
 
 
 def _when(ctx: DraftContext) -> str:
+    """When the interview was: 'today', 'on Monday', or 'on Monday 2 November' once it is a week back."""
     if _plain(ctx):
         return "recently"
+    if ctx.today is not None and ctx.today == ctx.interview_date:
+        return "today"
+    if ctx.today is not None and (ctx.today - ctx.interview_date).days > FULL_DATE_AFTER_DAYS:
+        return f"on {spoken(ctx.interview_date)}"
     return f"on {ctx.interview_date:%A}"
 
 
-def _day(ctx: DraftContext) -> str:
-    d = ctx.promised or ctx.interview_date
-    return f"{d:%A} {d.day} {d:%B}"
+def _promised(ctx: DraftContext) -> str:
+    assert ctx.promised is not None
+    return spoken(ctx.promised)
 
 
-def _pick(options: list[str], ctx: DraftContext) -> str:
-    return options[ctx.index % len(options)]
+def _pick(options: list[str], ctx: DraftContext, slot: int) -> str:
+    """One of ``options``: which depends on the interview and day (``seed``), the slot in the
+    message, and the recipient's place in a panel, so a panel never reads alike."""
+    return options[((ctx.seed >> (slot * 3)) + ctx.index) % len(options)]
+
+
+def _layout(ctx: DraftContext, count: int) -> int:
+    """The message's structure: consecutive members of a panel get different ones."""
+    return 0 if _plain(ctx) else ((ctx.seed >> 30) + ctx.index) % count
+
+
+def _again(ctx: DraftContext) -> str:
+    return " again" if ctx.thanked else ""
 
 
 def _paragraphs(*parts: str) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def _sentence_case(text: str) -> str:
+    """A sentence that follows a comma: 'I have ...' stays, 'My notice ...' becomes 'my notice ...'."""
+    return text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
+
+
+def _hope(ctx: DraftContext) -> str:
+    return _pick(
+        ["I hope you are well.", "I hope your week is going well.", "", "I hope all is well with you.", ""], ctx, 1
+    )
+
+
+def _news(ctx: DraftContext) -> str:
+    if not ctx.updates:
+        return ""
+    first, *rest = ctx.updates
+    lead = _pick(
+        [
+            f"In case it is helpful for your planning, {_sentence_case(first)}",
+            f"One update that may help your planning: {first}",
+            f"So that you have it for your planning, {_sentence_case(first)}",
+        ],
+        ctx,
+        2,
+    )
+    return " ".join([lead, *rest])
+
+
 # --- the kinds ----------------------------------------------------------------------------
 
 
 def _thank_you(ctx: DraftContext) -> str:
-    opening = _pick(
-        [
-            f"Thank you for taking the time to meet with me {_when(ctx)} about {_role(ctx)}.",
-            f"Thank you for our conversation {_when(ctx)} about {_role(ctx)}.",
-            f"I really appreciated the time you gave me {_when(ctx)} to talk about {_role(ctx)}.",
-            f"Many thanks for meeting with me {_when(ctx)}; I enjoyed learning more about {_role(ctx)}.",
-        ],
-        ctx,
-    )
-    if ctx.topics:
-        detail = _pick(
+    if _plain(ctx):
+        return _paragraphs(
+            _greeting(ctx),
+            "Thank you for taking the time to meet with me recently about the role. I enjoyed learning how the "
+            "team works, and the conversation made me even more interested in joining your team.",
+            _timeline_ask(ctx, 0),
+            _sign(ctx, "Thank you again for your time, and I look forward to hearing from you.\n\nBest regards,"),
+        )
+    when, role, company = _when(ctx), _role(ctx), _company(ctx)
+    topic = ctx.topics[0] if ctx.topics else None
+    layout = _layout(ctx, 3)
+    if layout == 0:
+        opening = _pick(
             [
-                f"I especially enjoyed our discussion of {ctx.topics[0]}, and it made me even more "
-                f"interested in the work of the team at {_company(ctx)}.",
-                f"Our conversation about {ctx.topics[0]} stayed with me, and it confirmed how much I "
-                f"would enjoy contributing to {_company(ctx)}.",
-                f"I was glad to hear more about {ctx.topics[0]}; it is exactly the kind of work I hope to "
-                f"do at {_company(ctx)}.",
+                f"Thank you for taking the time to meet with me {when} about {role}.",
+                f"Thank you for our conversation {when} about {role}.",
+                f"I really appreciated the time you gave me {when} to talk about {role}.",
             ],
             ctx,
+            3,
         )
-    else:
         detail = (
-            f"I enjoyed learning how the team works, and the conversation made me even more interested "
-            f"in joining {_company(ctx)}."
+            _pick(
+                [
+                    f"I especially enjoyed our discussion of {topic}, and it made me even more interested in the "
+                    f"work of the team at {company}.",
+                    f"I was glad to hear more about {topic}; it is exactly the kind of work I hope to do at {company}.",
+                ],
+                ctx,
+                4,
+            )
+            if topic
+            else f"I enjoyed learning how the team works, and I left even more interested in joining {company}."
         )
-    ask = (
-        "If you are able to share it, I would be grateful to know what the timeline for the next steps looks like."
-        if ctx.ask_timeline
-        else ""
+        close = _pick(
+            ["Thank you again for your time, and I look forward to hearing from you.", "I look forward to hearing from you."],
+            ctx,
+            5,
+        )  # fmt: skip
+        return _paragraphs(
+            _greeting(ctx), f"{opening} {detail}", _timeline_ask(ctx, 6), _sign(ctx, f"{close}\n\nBest regards,")
+        )
+    if layout == 1:
+        thanks = _pick([f"Thank you for meeting with me {when}.", f"Thank you for your time {when}."], ctx, 3)
+        topic_line = (
+            f"Our conversation about {topic} has stayed with me, and it" if topic else "Hearing how the team works"
+        )
+        interest = _pick(
+            [
+                f"{topic_line} confirmed how much I would enjoy contributing to {company} in {role}.",
+                f"{topic_line} left me even more interested in {role} and in the team at {company}.",
+            ],
+            ctx,
+            4,
+        )
+        if not topic:
+            interest = interest.replace("Hearing how the team works confirmed", "Hearing how the team works confirmed")
+        return _paragraphs(
+            _greeting(ctx),
+            thanks,
+            f"{interest} {_timeline_ask(ctx, 6)}".strip(),
+            _sign(ctx, _pick(["With thanks,", "Many thanks,", "Warm regards,"], ctx, 5)),
+        )
+    detail = (
+        _pick(
+            [
+                f"What you said about {topic} stood out for me, and it is the kind of problem I would love to work on.",
+                f"I keep coming back to our discussion of {topic}; it is work I would be glad to help with.",
+            ],
+            ctx,
+            4,
+        )
+        if topic
+        else "I enjoyed hearing how the team works and what it is building."
     )
-    close = _pick(
+    return _paragraphs(
+        _greeting(ctx),
+        _pick(
+            [
+                f"Many thanks for meeting with me {when} about {role}.",
+                f"Thank you for your time {when} and for telling me more about {role}.",
+            ],
+            ctx,
+            3,
+        ),
+        f"{detail} I would be delighted to join {company}.",
+        " ".join(p for p in (_timeline_ask(ctx, 6), "Thank you again for a thoughtful conversation.") if p),
+        _sign(ctx, "Kind regards,"),
+    )
+
+
+def _timeline_ask(ctx: DraftContext, slot: int) -> str:
+    if not ctx.ask_timeline:
+        return ""
+    if _plain(ctx):
+        return (
+            "If you are able to share it, I would be grateful to know what the timeline for the next steps looks like."
+        )
+    return _pick(
         [
-            "Thank you again for your time, and I look forward to hearing from you.",
-            "Thank you again for a thoughtful conversation; I look forward to hearing from you.",
-            "With thanks again for your time, I look forward to hearing from you.",
+            "If you are able to share it, I would be grateful to know what the timeline for the next steps looks like.",
+            "When you have a moment, could you let me know what the next steps and their timing might be?",
+            "I would also be glad to know the likely timeline for next steps, if you are able to share it.",
         ],
         ctx,
+        slot,
     )
-    return _paragraphs(_greeting(ctx), f"{opening} {detail}", ask, _sign(ctx, f"{close}\n\nBest regards,"))
 
 
 def _value_add(ctx: DraftContext) -> str:
-    about = f"our conversation about {ctx.topics[0]}" if ctx.topics else "our recent conversation"
     item = ctx.shareable
+    topic = ctx.topics[0] if ctx.topics else None
     if isinstance(item, Article) and not _plain(ctx):
-        share = (
-            f'Since {about}, I thought you might find this useful: "{item.title}" ({item.url}). '
-            f"It looks closely at {item.topic}, which seemed relevant to the work we discussed."
+        if topic and ctx.matched_topic:
+            lead = _pick(
+                [
+                    f'Since our conversation about {topic}, I thought you might find this useful: "{item.title}" '
+                    f"({item.url}).",
+                    f'Thinking back to our conversation about {topic}, I came across "{item.title}" ({item.url}) and '
+                    "thought of you.",
+                ],
+                ctx,
+                3,
+            )
+            why = f"It looks closely at {item.topic}."
+        else:
+            lead = f'I came across "{item.title}" ({item.url}) and thought you might find it useful.'
+            why = f"It looks closely at {item.topic}, which I thought might interest you and the team."
+        close = _pick(
+            [
+                "No need to reply; I simply thought it might be useful.",
+                "I hope it is of interest; there is no need to reply.",
+                "I hope it proves useful to you and the team.",
+            ],
+            ctx,
+            4,
         )
+        body = [f"{_hope(ctx)} {lead}".strip(), f"{why} {close}"]
     elif isinstance(item, Contact) and not _plain(ctx):
-        share = (
-            f"Thinking back to {about}, I thought of {_introduce(item)}. If it would be helpful, "
-            "I would be glad to introduce you."
-        )
+        about = f"our conversation about {topic}" if topic else "our recent conversation"
+        body = [
+            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item)}.".strip(),
+            _pick(
+                [
+                    "If an introduction would be useful, just let me know and I will gladly put you in touch.",
+                    "Would an introduction be helpful? I would be glad to connect you both.",
+                ],
+                ctx,
+                4,
+            ),
+        ]
     else:
-        share = (
-            "I wanted to share something I came across that relates to our recent conversation, in case "
-            "it is useful to you and the team."
-        )
-    return _paragraphs(
-        _greeting(ctx),
-        f"I hope you are well. {share}",
-        f"No need to reply; I simply thought it might be useful. Thank you again for the time you gave me "
-        f"to talk about {_role(ctx)}.",
-        _sign(ctx, "Best regards,"),
-    )
+        body = [
+            "I hope you are well. I wanted to share something I came across that relates to our recent conversation, "
+            "in case it is useful to you and the team.",
+            "No need to reply; I simply thought it might be useful.",
+        ]
+    thanks = f"Thank you{_again(ctx)} for the time you gave me to talk about {_role(ctx)}."
+    return _paragraphs(_greeting(ctx), *body, thanks, _sign(ctx, "Best regards,"))
 
 
 def _introduce(contact: Contact) -> str:
@@ -192,71 +380,237 @@ def _introduce(contact: Contact) -> str:
 
 
 def _check_in(ctx: DraftContext) -> str:
-    if ctx.promised and not _plain(ctx):
-        ask = (
-            f"You mentioned the team hoped to reach a decision by {_day(ctx)}, so I wanted to ask whether "
-            f"there is any news on {_role(ctx)}."
+    role, company = _role(ctx), _company(ctx)
+    if _plain(ctx):
+        return _paragraphs(
+            _greeting(ctx),
+            f"I hope you are well. I wanted to ask whether there is any news on {role} since our conversation.",
+            ("Thank you for the time you gave me recently. " if ctx.missed_thank_you else "")
+            + f"I remain very interested in joining {company}.",
+            _sign(ctx, "Thank you for your help,"),
+        )
+    if ctx.promised:
+        ask = _pick(
+            [
+                f"You mentioned the team hoped to reach a decision by {_promised(ctx)}, so I wanted to ask whether "
+                f"there is any news on {role}.",
+                f"When we spoke, a decision was expected by {_promised(ctx)}; I wanted to ask whether there is any "
+                f"update on {role}.",
+                f"I understood a decision on {role} was planned for around {_promised(ctx)}, and I wanted to ask "
+                "whether there is any news.",
+            ],
+            ctx,
+            3,
         )
     else:
-        ask = f"I wanted to ask whether there is any news on {_role(ctx)} since our conversation."
-    thanks = f"Thank you again for the time you gave me {_when(ctx)}." if ctx.missed_thank_you else ""
-    interest = f"I remain very interested in joining {_company(ctx)}"
-    interest += f", and I enjoyed our conversation about {ctx.topics[0]}." if ctx.topics else "."
-    news = (
-        f"In case it is helpful for your planning: {ctx.personal_updates.rstrip('.')}." if ctx.personal_updates else ""
-    )
+        since = "" if ctx.missed_thank_you else f" {_when(ctx)}"
+        ask = f"I wanted to ask whether there is any news on {role} since our conversation{since}."
+    thanks = f"Thank you for the time you gave me {_when(ctx)}." if ctx.missed_thank_you else ""
+    topic = ctx.topics[0] if ctx.topics else None
+    interest = _pick(
+        [
+            f"I remain very interested in joining {company}" + (f", and I enjoyed our conversation about {topic}." if topic else "."),
+            "I am still very keen on the role" + (f", not least after our conversation about {topic}." if topic else "."),
+            (f"Our conversation about {topic} has stayed with me, and I would love to join {company}." if topic
+             else f"I would still love to join {company}."),
+        ],
+        ctx,
+        4,
+    )  # fmt: skip
+    close = _pick(["Thank you for your help,", "With thanks,", "Many thanks,", "Best regards,"], ctx, 5)
+    if _layout(ctx, 2) == 0:
+        return _paragraphs(
+            _greeting(ctx),
+            f"{_hope(ctx)} {ask}".strip(),
+            " ".join(p for p in (thanks, interest, _news(ctx)) if p),
+            _sign(ctx, close),
+        )
     return _paragraphs(
         _greeting(ctx),
-        f"I hope you are well. {ask}",
-        " ".join(p for p in (thanks, interest, news) if p),
-        _sign(ctx, "Thank you for your help,"),
+        " ".join(p for p in (thanks, ask) if p),
+        interest,
+        _news(ctx),
+        _sign(ctx, close),
     )
+
+
+def _loop(ctx: DraftContext) -> tuple[Person, ...]:
+    """Whom an escalation keeps in the loop: on LinkedIn, where nobody can be copied, still the
+    people an e-mail would have copied (the primary contact)."""
+    return ctx.cc or tuple(p for p in ctx.loop_people)
 
 
 def _escalation(ctx: DraftContext) -> str:
     contacts = [p.name for p in ctx.cc]
     if _plain(ctx) or not contacts:
-        loop = "and I have copied my contact in the process, who has kindly helped me throughout."
+        loop = "I have copied my contact in the process, who has kindly helped me throughout."
     else:
         verb = "has" if len(contacts) == 1 else "have"
-        loop = f"and I have copied {join_names(contacts)}, who {verb} kindly been my contact throughout."
-    when = "recently" if _plain(ctx) else f"on {ctx.interview_date.day} {ctx.interview_date:%B}"
-    interest = f"I remain very interested in joining {_company(ctx)}"
-    interest += f", and I enjoyed discussing {ctx.topics[0]}." if ctx.topics else "."
+        loop = f"I have copied {join_names(contacts)}, who {verb} kindly been my contact throughout."
+    if _plain(ctx):
+        return _paragraphs(
+            _greeting(ctx),
+            f"I hope you do not mind my writing. I interviewed for the role recently, and {loop}",
+            "I know how busy hiring periods can be, and I wanted to ask whether there is any news on the role. "
+            "I remain very interested in joining your team.",
+            _sign(ctx, "Thank you for your time,"),
+        )
+    date = f"on {spoken(ctx.interview_date, weekday=False)}"
+    if ctx.met:
+        intro = f"Thank you{_again(ctx)} for meeting with me {date} about {_role(ctx)}."
+    else:
+        intro = _pick(
+            [
+                f"I hope you do not mind my writing. I interviewed for {_role(ctx)} {date}.",
+                f"I hope this note is welcome. I interviewed with the team at {ctx.company} {date} for {_role(ctx)}.",
+            ],
+            ctx,
+            3,
+        )
+    why = _why(ctx)
+    topic = ctx.topics[0] if ctx.topics else None
+    interest = f"I remain very interested in joining {ctx.company}" + (
+        f", and our conversation about {topic} has stayed with me." if topic else "."
+    )
     return _paragraphs(
         _greeting(ctx),
-        f"I hope you do not mind my writing. I interviewed for {_role(ctx)} {when}, {loop}",
-        f"I know how busy hiring periods can be, and I wanted to ask whether there is any news on the role. {interest}",
-        _sign(ctx, "Thank you for your time,"),
+        f"{intro} {loop}",
+        " ".join(p for p in (why, "I wanted to ask whether there is any news on the role.", interest, _news(ctx)) if p),
+        _sign(ctx, _pick(["Thank you for your time,", "With thanks,", "Kind regards,"], ctx, 5)),
     )
+
+
+def _why(ctx: DraftContext) -> str:
+    """Why an escalation is written: the date they gave, and the check-in that had no answer."""
+    parts = []
+    if ctx.promised:
+        parts.append(f"I understood a decision was expected by {_promised(ctx)}")
+    if ctx.checked_in is not None:
+        who = ctx.checked_in_with.split(",")[0].strip()
+        in_copy = any(p.name == who for p in ctx.cc)
+        parts.append(
+            f"I checked in with {who.split()[0] if in_copy else who} on {spoken(ctx.checked_in)} but have not heard back yet"
+        )
+    if not parts:
+        return "I know how busy hiring periods can be."
+    return ", and ".join(parts) + ". I know how busy hiring periods can be."
 
 
 def _closing(ctx: DraftContext) -> str:
+    role, company = _role(ctx), _company(ctx)
     if ctx.rejected:
         opening = (
-            f"Thank you for letting me know about {_role(ctx)}. I am grateful for the time everyone gave me "
+            f"Thank you for letting me know your decision about {role}, and for the time you and the team gave me "
             "during the process."
         )
-    else:
-        opening = (
-            f"Thank you for your help during the process for {_role(ctx)}. As I have not heard back, I will "
-            "assume the team has moved forward, and I completely understand."
+        feedback = (
+            ""
+            if _plain(ctx)
+            else _pick(
+                [
+                    "If you have a moment, I would be grateful for any feedback on my interview; it would help me "
+                    "as I continue my search.",
+                    "If you are able to share any feedback on my interview, I would value it.",
+                ],
+                ctx,
+                4,
+            )
         )
-    enjoyed = f"I enjoyed our conversation about {ctx.topics[0]}" if ctx.topics else "I enjoyed meeting the team"
-    return _paragraphs(
-        _greeting(ctx),
-        opening,
-        f"{enjoyed}, and I would be glad to be considered for future roles at {_company(ctx)}. I wish you "
-        "and the team all the best.",
-        _sign(ctx, "Kind regards,"),
+    else:
+        opening = _pick(
+            [
+                f"Thank you for your help during the process for {role}. As I have not heard back, I will assume the "
+                "team has moved forward, and I completely understand.",
+                f"As I have not heard back about {role}, I will assume the team has moved forward, and I completely "
+                "understand. Thank you for your help during the process.",
+            ],
+            ctx,
+            3,
+        )
+        feedback = ""
+    topic = ctx.topics[0] if ctx.topics else None
+    enjoyed = f"I enjoyed our conversation about {topic}" if topic else "I enjoyed meeting the team"
+    future = _pick(
+        [
+            f"{enjoyed}, and I would be glad to be considered for future roles at {company}. I wish you and the team "
+            "all the best.",
+            f"{enjoyed}, and I hope our paths cross again. With every good wish to you and everyone at {company}.",
+        ],
+        ctx,
+        5,
+    )
+    return _paragraphs(_greeting(ctx), opening, feedback, future, _sign(ctx, "Kind regards,"))
+
+
+# --- LinkedIn: one short message per action, within the 300 characters of a connection note ---
+
+
+def _li_greeting(ctx: DraftContext) -> str:
+    return "Hello," if _plain(ctx) else f"Hi {ctx.first_name},"
+
+
+def _li_name(ctx: DraftContext) -> str:
+    return "" if ctx.extra.get("unsigned") == "yes" else f" {ctx.candidate.split()[0]}"
+
+
+def _li_thank_you(ctx: DraftContext) -> str:
+    about = f"our conversation about {ctx.topics[0]}" if ctx.topics else f"our conversation about {_role(ctx)}"
+    middle = (
+        "I enjoyed it and would be glad to stay connected."
+        if _plain(ctx)
+        else _pick(
+            [
+                "I enjoyed it and would be glad to stay connected.",
+                "It was a pleasure, and I would be glad to keep in touch here.",
+                "I learned a lot and would be glad to stay connected.",
+            ],
+            ctx,
+            3,
+        )
+    )
+    return f"{_li_greeting(ctx)} thank you for {about}. {middle} Best,{_li_name(ctx)}\n"
+
+
+def _li_value_add(ctx: DraftContext) -> str:
+    item = ctx.shareable
+    if isinstance(item, Article) and not _plain(ctx):
+        about = f" after our conversation about {ctx.topics[0]}" if ctx.topics and ctx.matched_topic else ""
+        return f'{_li_greeting(ctx)} I thought of you{about}: "{item.title}" ({item.url}). Best,{_li_name(ctx)}\n'
+    if isinstance(item, Contact) and not _plain(ctx):
+        return (
+            f"{_li_greeting(ctx)} I thought of {item.name} after our conversation; I would be glad to introduce "
+            f"you if it would help. Best,{_li_name(ctx)}\n"
+        )
+    return f"{_li_greeting(ctx)} thank you again for our conversation; I would be glad to stay connected. Best,{_li_name(ctx)}\n"
+
+
+def _li_check_in(ctx: DraftContext) -> str:
+    if ctx.promised and not _plain(ctx):
+        ask = f"You mentioned a decision by {_promised(ctx)}; is there any news on {_role(ctx)}?"
+    else:
+        ask = f"I wanted to ask whether there is any news on {_role(ctx)}."
+    return f"{_li_greeting(ctx)} I hope you are well. {ask} I remain very interested. Thank you,{_li_name(ctx)}\n"
+
+
+def _li_escalation(ctx: DraftContext) -> str:
+    if _plain(ctx):
+        return (
+            f"{_li_greeting(ctx)} I interviewed for the role recently and wanted to ask whether there is any news. "
+            f"I remain very interested. Thank you,{_li_name(ctx)}\n"
+        )
+    checked = f" and checked in on {spoken(ctx.checked_in, weekday=False)}" if ctx.checked_in is not None else ""
+    return (
+        f"{_li_greeting(ctx)} I interviewed for {_role(ctx)} on {spoken(ctx.interview_date, weekday=False)}{checked}; "
+        f"I wanted to ask whether there is any news. I remain very interested. Thank you,{_li_name(ctx)}\n"
     )
 
 
-def _linkedin_note(ctx: DraftContext) -> str:
-    about = f"our conversation about {ctx.topics[0]}" if ctx.topics else f"our conversation about {_role(ctx)}"
-    greeting = "Hello," if _plain(ctx) else f"Hi {ctx.first_name},"
-    name = "" if ctx.extra.get("unsigned") == "yes" else f" {ctx.candidate.split()[0]}"
-    return f"{greeting} thank you for {about}. I enjoyed it and would be glad to stay connected. Best,{name}\n"
+def _li_closing(ctx: DraftContext) -> str:
+    if ctx.rejected:
+        first = f"thank you for letting me know your decision about {_role(ctx)}."
+    else:
+        first = f"thank you for your help with {_role(ctx)}; I will assume the team has moved forward."
+    return f"{_li_greeting(ctx)} {first} I enjoyed meeting the team and would be glad to stay connected. Best,{_li_name(ctx)}\n"
 
 
 _WRITERS: dict[DraftKind, Callable[[DraftContext], str]] = {
@@ -265,5 +619,13 @@ _WRITERS: dict[DraftKind, Callable[[DraftContext], str]] = {
     DraftKind.check_in: _check_in,
     DraftKind.escalation: _escalation,
     DraftKind.closing: _closing,
-    DraftKind.linkedin_note: _linkedin_note,
+    DraftKind.linkedin_note: _li_thank_you,
+}
+_LINKEDIN: dict[DraftKind, Callable[[DraftContext], str]] = {
+    DraftKind.thank_you: _li_thank_you,
+    DraftKind.value_add: _li_value_add,
+    DraftKind.check_in: _li_check_in,
+    DraftKind.escalation: _li_escalation,
+    DraftKind.closing: _li_closing,
+    DraftKind.linkedin_note: _li_thank_you,
 }

@@ -46,6 +46,11 @@ def markdown(candidate: list[CaseResult], info: dict[str, Any], comparison: Comp
         lines += ["", f"**Verdict: {'REGRESSION' if comparison.regressed else 'no regression'}.**", ""]
         if comparison.newly_failing:
             lines.append("Cases that now fail (pass -> fail): " + ", ".join(f"`{c}`" for c in comparison.newly_failing))
+        for drop in comparison.first_attempt_drops:
+            lines.append(
+                f"First attempts worse for prompt `{drop.prompt}`: {drop.what} {drop.base:.2f} -> {drop.candidate:.2f} "
+                f"(95% interval of the change [{drop.low:+.2f}, {drop.high:+.2f}])"
+            )
         if comparison.newly_passing:
             lines.append("Cases that now pass (fail -> pass): " + ", ".join(f"`{c}`" for c in comparison.newly_passing))
         if info["repeat"] > 1:

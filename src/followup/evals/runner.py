@@ -60,6 +60,8 @@ class DraftResult:
     fallback_reason: str | None
     marks: list[Mark] = field(default_factory=list)  # the shown draft's findings, spans in ``body``
     rejected: list[RejectedAttempt] = field(default_factory=list)
+    # What the model wrote first, whatever was shown in the end: how many blocking findings.
+    first_blocks: int = 0
 
 
 @dataclass
@@ -211,6 +213,7 @@ def _draft(case: Case, notes: InterviewNotes, advice: Advice, index: int) -> Dra
             for a in attempts
             if a.rejected_because is not None or a.error is not None
         ],
+        first_blocks=len(attempts[0].tone.blocking) if attempts and attempts[0].tone else 0,
     )
 
 

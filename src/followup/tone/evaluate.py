@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from followup.models import InterviewNotes
 from followup.tone.checks import (
@@ -12,6 +13,7 @@ from followup.tone.checks import (
     faithful,
     irritated,
     kind_specific,
+    meaning,
     professional,
     pushy,
     specific,
@@ -54,17 +56,19 @@ def evaluate_tone(
     kind: DraftKind | str,
     notes: InterviewNotes | None = None,
     channel: Channel | str = Channel.email,
+    today: date | None = None,
 ) -> ToneReport:
     """Check a draft the way a careful career coach would.
 
     Pure and offline. ``passed`` is false when any finding blocks. With ``notes``,
     faithfulness and specificity are checked against them; without, those checks
-    that need the notes are skipped (``notes_checked`` says which happened).
+    that need the notes are skipped (``notes_checked`` says which happened). ``today``
+    (default: the latest day the notes show has passed) tells which dates are past.
     """
     kind = DraftKind(kind)
     channel = Channel(channel)
     facts = facts_for(notes) if notes is not None else None
-    return evaluate_with_facts(text, kind=kind, channel=channel, facts=facts)
+    return evaluate_with_facts(text, kind=kind, channel=channel, facts=facts, today=today)
 
 
 _FACTS: dict[str, NotesFacts] = {}
@@ -81,13 +85,16 @@ def facts_for(notes: InterviewNotes) -> NotesFacts:
     return facts
 
 
-def evaluate_with_facts(text: str, *, kind: DraftKind, channel: Channel, facts: NotesFacts | None) -> ToneReport:
+def evaluate_with_facts(
+    text: str, *, kind: DraftKind, channel: Channel, facts: NotesFacts | None, today: date | None = None
+) -> ToneReport:
     """As :func:`evaluate_tone`, with the notes' facts already computed (for many drafts)."""
     full = Draft(text, kind, channel)
     sliced = full if len(text) <= MAX_CHECKED_CHARS else Draft(text[:MAX_CHECKED_CHARS], kind, channel)
     findings: list[Finding] = []
     for check, run in CHECKS.items():
         findings += run(full if check == Check.concise else sliced, facts)
+    findings += meaning.check(sliced, facts, today)
     findings += irritated.negative_tone(sliced, findings, facts)
     findings.sort(key=lambda f: (f.start, f.end, f.check.value))
     return ToneReport(

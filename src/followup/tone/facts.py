@@ -9,6 +9,7 @@ from datetime import date
 
 from followup.models import InterviewerRole, InterviewNotes
 from followup.policy import promised_date
+from followup.textdates import day_months
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -62,6 +63,10 @@ class NotesFacts:
     contacts: frozenset[str]
     promised: date | None
     free_text: str
+    outcome: str = "pending"
+    timeline_known: bool = False  # the candidate asked about next steps at the interview: no need to ask again
+    discussable: frozenset[str] = frozenset()  # stems "our conversation about X" may be about
+    latest_past: date = date.min  # the latest day the notes show has passed (interview, messages, replies)
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -85,6 +90,8 @@ class NotesFacts:
                 texts += [item.name, item.why]
                 contacts.add(item.name)
         free_text = "\n".join(texts)
+        discussable = [notes.role, notes.company, *notes.topics]
+        discussable += [f"{a.title} {a.topic}" for a in notes.shareables if a.kind == "article"]
         dates = {notes.interview_date}
         dates |= {notes.promised_reply_date} if notes.promised_reply_date else set()
         dates |= {m.sent_on for m in notes.history}
@@ -104,6 +111,7 @@ class NotesFacts:
             }
         months = {d.month for d in dates}
         months |= {_month_number(m) for m in _MONTH_WORD.findall(free_text)}
+        months |= {month for _, month in day_months(free_text, notes.country)}
         weekdays = {d.weekday() for d in dates}
         weekdays |= {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(free_text)}
         role_words = {w for w in tokens(notes.role) if len(w) > 2}
@@ -114,7 +122,7 @@ class NotesFacts:
             numbers=frozenset(numbers),
             months=frozenset(months),
             weekdays=frozenset(weekdays),
-            day_months=frozenset((d.day, d.month) for d in dates) | _text_day_months(free_text),
+            day_months=frozenset((d.day, d.month) for d in dates) | day_months(free_text, notes.country),
             dates=frozenset(dates),
             urls=frozenset(urls),
             emails=frozenset(p.email.lower() for p in people if p.email),
@@ -126,6 +134,12 @@ class NotesFacts:
             contacts=frozenset(contacts),
             promised=promised,
             free_text=free_text.lower(),
+            outcome=str(notes.outcome),
+            timeline_known=notes.asked_next_steps,
+            discussable=stems(content_words("\n".join(discussable))),
+            latest_past=max(
+                [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]
+            ),
         )
 
 
@@ -158,22 +172,3 @@ def _month_number(word: str) -> int:
     if word in MONTHS:
         return MONTHS.index(word) + 1
     return MONTH_ABBREVIATIONS[word[:4] if word.startswith("sept") else word[:3]]
-
-
-_DAY_MONTH = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:to|-|\u2013|and)\s*(\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?("
-    + "|".join(MONTHS)
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
-def _text_day_months(text: str) -> frozenset[tuple[int, int]]:
-    """Day-month pairs written in free text: '7 to 11 December' gives (7, 12) and (11, 12)."""
-    pairs: set[tuple[int, int]] = set()
-    for match in _DAY_MONTH.finditer(text):
-        month = _month_number(match.group(3))
-        for group in (1, 2):
-            if match.group(group):
-                pairs.add((int(match.group(group)), month))
-    return frozenset(pairs)

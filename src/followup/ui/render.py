@@ -93,10 +93,11 @@ def draft_header(draft: Draft, fallback_reason: str | None, email: str | None = 
         f"the model's draft was not used: {draft.fallback_reason}" if draft.fallback_reason else None
     )
     warning = f'<p class="fallback">Written by the built-in templates: {escape(note)}.</p>' if note else ""
+    for_you = "".join(f'<p class="for-you">Note for you: {escape(n)}</p>' for n in draft.notes_for_you)
     return (
         f'<div class="draft-header" data-email="{escape(email or "")}">'
         f"<b>{escape(kind)}</b> to <b>{escape(draft.recipient)}</b>"
-        f" ({escape(draft.recipient_title)}){cc}{warning}</div>"
+        f" ({escape(draft.recipient_title)}){cc}{warning}{for_you}</div>"
     )
 
 

@@ -1,0 +1,235 @@
+"""Meaning: what a draft says, whatever its words.
+
+The candidate never speaks as the employer; every topic "we discussed" is one from the
+notes; no question the notes already answer; no withdrawal, resignation or acceptance the
+outcome does not hold; no copy or attachment the notes do not hold; nothing about the
+instructions the draft was written from; one subject line at most, at the top; a weekday
+that agrees with its date; and no day that has passed written as if it were coming.
+
+The phrase lists are data (``followup/tone/meaning.yaml``); this module is the procedure
+around them. Each finding feeds the check whose dimension it belongs to (faithful,
+professional, kind-specific), with its span, code, message and suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from followup.textdates import MONTHS, Mention, mentions, month_number
+from followup.tone.facts import NotesFacts, content_words, stems
+from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
+from followup.tone.scan import Rule, matches, rule
+from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass(frozen=True)
+class MeaningRules:
+    """meaning.yaml, loaded: the rules by name, and the word lists of the procedures."""
+
+    rules: dict[str, tuple[Check, list[Rule]]]
+    combined: list[Rule]  # every rule, scanned in one pass
+    names: dict[str, str]  # a rule's code -> its name in the file
+    checks: dict[str, Check]  # a rule's code -> the check it feeds
+    examples: dict[str, dict[str, list[str]]]
+    topic_intro: list[Rule]
+    topic_end: re.Pattern[str]
+    generic: frozenset[str]
+    generic_stems: frozenset[str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+
+
+@cache
+def load() -> MeaningRules:
+    """The rules file shipped in the package, validated once."""
+    raw: dict[str, Any] = yaml.safe_load(files("followup.tone").joinpath("meaning.yaml").read_text(encoding="utf-8"))
+    rules: dict[str, tuple[Check, list[Rule]]] = {}
+    examples: dict[str, dict[str, list[str]]] = {}
+    for name, spec in raw["rules"].items():
+        made = rule(spec["code"], Severity(spec["severity"]), spec["patterns"], spec["message"], spec["suggestion"])
+        rules[name] = (Check(spec["check"]), [made])
+        examples[name] = spec.get("examples", {})
+    words = raw["procedures"]
+    combined = [r for _, group in rules.values() for r in group]
+    return MeaningRules(
+        rules=rules,
+        combined=combined,
+        names={group[0].code: name for name, (_, group) in rules.items()},
+        checks={group[0].code: check_ for check_, group in rules.values()},
+        examples=examples,
+        topic_intro=[rule("faithful.topic", Severity.block, words["topic_intros"], "", "")],
+        topic_end=re.compile(r"[.;:!?,()\n\u2014]|\s(?:" + "|".join(words["topic_ends"]) + r")\b", re.I),
+        generic=frozenset(words["generic_topic_words"]),
+        generic_stems=stems(words["generic_topic_words"]),
+        future=phrases(*words["future_markers"]),
+        past=phrases(*words["past_markers"]),
+    )
+
+
+def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> list[Finding]:
+    """Every meaning finding of ``draft``; those that need the notes only with ``facts``."""
+    data = load()
+    wanted = _wanted(draft, facts)
+    found = [
+        draft.finding(data.checks[r.code], r.code, r.severity, m.start(), m.end(), r.message, r.suggestion)
+        for r, m in matches(draft, data.combined)
+        if data.names[r.code] in wanted
+    ]
+    found += _subject_lines(draft)
+    if facts is not None:
+        found += _third_person(draft, facts)
+        found += _topics(draft, facts, data)
+        found += _dates(draft, facts, data, today)
+    return found
+
+
+#: Kinds that would ask about the timeline; a check-in may ask whether the one given still holds.
+_NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
+
+
+def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
+    """The rules that apply to this draft and these notes."""
+    wanted = {"voice", "leak"}
+    if facts is None or facts.outcome not in ("offer", "withdrawn"):
+        wanted.add("intent")
+    if facts is None or "attach" not in facts.free_text:
+        wanted.add("attachment")
+    if draft.kind != DraftKind.escalation or draft.channel == Channel.linkedin:
+        wanted.add("cc")
+    if facts is not None and facts.timeline_known and draft.kind in _NO_TIMELINE_QUESTION:
+        wanted.add("timeline_question")
+    return wanted
+
+
+def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """The candidate's full name in the body ("the interview with Alex Morgan"): the draft
+    speaks of the candidate instead of as the candidate. The signature is where it belongs:
+    a line of its own, or after a closing ("Best, Alex Morgan")."""
+    name = facts.candidate_name
+    if len(name.split()) < 2:
+        return []
+    found = []
+    for m in re.finditer(re.escape(name), draft.work, re.I):
+        line_start = draft.work.rfind("\n", 0, m.start()) + 1
+        before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
+        if not before or _CLOSING_BEFORE.search(before) or not draft.work[m.end() :].strip(" .\n"):
+            continue  # a signature: on a line of its own, after a closing, or the very end
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.voice", Severity.block, m.start(), m.end(),
+                f"The draft speaks of {name} in the third person; the message is written as {name}.",
+                "Write as the candidate ('I'), and sign with the name at the end.",
+            )
+        )  # fmt: skip
+    return found
+
+
+_CLOSING_BEFORE = re.compile(rf"(?:^|[.!?]\s*)(?i:{CLOSING_ALTERNATIVES})\s*[,.!]?$")
+_SUBJECT = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
+
+
+def _subject_lines(draft: Draft) -> list[Finding]:
+    """A subject line is the message's first line or nowhere; and there is only one."""
+    lines = list(_SUBJECT.finditer(draft.work))
+    first_line = not draft.work[: lines[0].start()].strip() if lines else False
+    allowed = 1 if first_line and len(lines) == 1 else 0
+    return [
+        draft.finding(
+            Check.professional, "professional.subject_line", Severity.block, m.start(), m.end(),
+            "The body has a Subject line of its own; the message would show two subjects.",
+            "Remove the line: the subject is set apart from the body.",
+        )
+        for m in lines[allowed:]
+    ]  # fmt: skip
+
+
+def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding]:
+    """Every "our conversation about X" names a topic from the notes (most of its words do)."""
+    found = []
+    for _, intro in matches(draft, data.topic_intro):
+        rest = draft.work[intro.end() : intro.end() + 200]
+        cut = data.topic_end.search(rest)
+        topic = rest[: cut.start()] if cut else rest
+        words = {w for w in content_words(topic) if w not in data.generic}
+        said = stems(words) - data.generic_stems
+        if not said:
+            continue
+        known = len(said & facts.discussable)
+        if known * 2 >= len(said):
+            continue
+        start, end = intro.start(), intro.end() + len(topic.rstrip())
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.topic", Severity.block, start, end,
+                f"'{topic.strip()}' is not a topic in your notes; the draft may have invented what you discussed.",
+                "Mention only what you discussed (the topics in your notes), or add this topic to them if it is true.",
+            )
+        )  # fmt: skip
+    return found
+
+
+_MONTH_WORDS = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_MONTH_SET = frozenset(MONTHS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+#: After a weekday: its date ("Monday 2 November", "Monday, the 2nd of November", "Monday, November 2").
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_WORDS})\b"
+    rf"|({_MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)",
+    re.I,
+)
+
+
+def _dates(draft: Draft, facts: NotesFacts, data: MeaningRules, today: date | None) -> list[Finding]:
+    """A weekday agrees with its date; a day that has passed is not written as still to come.
+    Only sentences with a month's name are read (the words are already split), so a draft
+    without dates costs next to nothing."""
+    past = max(today or date.min, facts.latest_past)
+    found: list[Finding] = []
+    sentences: set[tuple[int, int]] = set()
+    for word in draft.words:
+        key = word.text.lower()
+        if key in _MONTH_SET:
+            sentences.add(draft.sentence_span(word.start))
+        elif key in WEEKDAYS:
+            found += _weekday(draft, word.start, word.end, key, past)
+    for first, last in sorted(sentences):
+        sentence = draft.work[first:last]
+        if not data.future.search(sentence) or data.past.search(sentence):
+            continue
+        for mention in mentions(sentence):
+            when = mention.when(past)
+            if when is not None and when < past:
+                start, end = first + mention.start, first + mention.end
+                found.append(
+                    draft.finding(
+                        Check.faithful, "faithful.past_as_coming", Severity.block, start, end,
+                        f"{when.day} {when:%B} has passed, but the draft writes of it as still to come.",
+                        "Leave it out, or say what happened instead.",
+                    )
+                )  # fmt: skip
+    return found
+
+
+def _weekday(draft: Draft, start: int, end: int, weekday: str, near: date) -> list[Finding]:
+    m = _DATE_AFTER_WEEKDAY.match(draft.work, end)
+    if m is None:
+        return []
+    day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    when = Mention(start, m.end(), int(day), month_number(month), int(day)).when(near)
+    if when is None or when.weekday() == WEEKDAYS.index(weekday):
+        return []
+    return [
+        draft.finding(
+            Check.faithful, "faithful.weekday", Severity.block, start, m.end(),
+            f"{when.day} {when:%B} {when.year} is a {when:%A}, not a {weekday.capitalize()}.",
+            f"Write '{when:%A} {when.day} {when:%B}', or check the date in your notes.",
+        )
+    ]  # fmt: skip

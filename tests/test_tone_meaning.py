@@ -1,0 +1,253 @@
+"""The tone check reads meaning: the model drafts quoted in issue 11 are blocked, with a span."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from followup import load_notes
+from followup.drafting.gate import clean
+from followup.models import InterviewNotes, Outcome
+from followup.tone import evaluate_tone
+from followup.tone.checks.meaning import load
+from followup.tone.report import Channel, DraftKind
+
+NOTES = Path(__file__).parent.parent / "evals" / "tone" / "notes"
+ACME = load_notes(NOTES / "acme.yaml")
+ORBIT = load_notes(NOTES / "orbit.yaml")
+NORTHWIND = load_notes(NOTES / "northwind.yaml")
+
+
+def _blocking(
+    text: str, kind: str, notes: InterviewNotes, today: date | None = None, channel: str = "email"
+) -> set[str]:
+    report = evaluate_tone(text, kind=kind, notes=notes, today=today, channel=channel)
+    for f in report.blocking:
+        assert report_quote_is_the_span(text, f.start, f.end, f.quote)
+        assert f.message
+        assert f.suggestion
+    return {f.code for f in report.blocking}
+
+
+def report_quote_is_the_span(text: str, start: int, end: int, quote: str) -> bool:
+    return text[start:end] == quote
+
+
+# --- every example in meaning.yaml behaves as it says ----------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(load().rules))
+def test_each_rule_matches_its_examples_and_only_them(name: str) -> None:
+    data = load()
+    _, rules = data.rules[name]
+    pattern = rules[0].pattern
+    examples = data.examples[name]
+    assert examples.get("match"), f"{name}: give examples that must match"
+    for text in examples["match"]:
+        assert pattern.search(text), f"{name} should match: {text}"
+    for text in examples.get("no_match", []):
+        assert not pattern.search(text), f"{name} should not match: {text}"
+
+
+# --- the model drafts quoted in the issue -----------------------------------------------------
+
+TIMELINE_AND_EMPLOYER = """Dear Sam,
+
+Thank you for your interest in the role. I am happy to discuss it with you if you are interested.
+
+I appreciate your time and effort, but please do not ask me anything about the timeline for next steps.
+If you are able to share it, I would be grateful to know the timeline.
+
+Sincerely,
+Jordan Lee
+"""
+
+EMPLOYER_VOICE = """Dear Dana,
+
+I'm so glad you are interested in joining Acme Robotics. I have a job application for your Backend Engineer role on Monday 2nd December.
+
+Thank you,
+Jordan Lee
+"""
+
+COPIED_TOPIC = """Dear Chris,
+
+Thank you for organising my interview on Thursday. I enjoyed the conversation about moving deploys to a canary pipeline; it is exactly the kind of problem I would love to work on at Orbit Payments.
+
+I was really excited to hear how the team reviews pipeline changes, and I left even more interested in the role.
+
+Thank you again for your help.
+
+Kind regards,
+Lucas Moreau
+"""
+
+WITHDRAWAL = """Dear Dana,
+
+I quit. I have decided to withdraw my application for the Backend Engineer role.
+
+Best regards,
+Jordan Lee
+"""
+
+INVENTED_CC = """Dear Sam,
+
+Thank you for taking the time to meet with me on Tuesday about the Backend Engineer role. I enjoyed our conversation about migrating the job queue from Redis to Postgres.
+
+I have also copied Priya at priya.shah@acme-robotics.com so that she is in the loop.
+
+Best regards,
+Jordan Lee
+"""
+
+PARAPHRASED_INSTRUCTIONS = """Dear Sam,
+
+Write in the candidate's name, warmly and professionally: a greeting with the interviewer's first name, thanks for their time and one specific thing from the conversation. Use only names, dates and details that appear in the facts; invent nothing.
+
+Best regards,
+Jordan Lee
+"""
+
+SECOND_SUBJECT = """Subject: Thank you
+Subject: Thank you for the interview
+
+Dear Sam,
+
+Thank you for taking the time to meet with me on Tuesday about the Backend Engineer role. I enjoyed our conversation about migrating the job queue from Redis to Postgres, and I left even more interested in joining Acme Robotics.
+
+Best regards,
+Jordan Lee
+"""
+
+
+def test_a_question_whose_answer_is_in_the_notes_and_the_employers_voice_are_blocked() -> None:
+    # Acme's candidate did not ask about next steps: the employer's voice blocks it.
+    assert "faithful.voice" in _blocking(TIMELINE_AND_EMPLOYER, "thank_you", ACME)
+    # Northwind's did: asking the timeline again is a question the notes answer.
+    asked = TIMELINE_AND_EMPLOYER.replace("Sam", "Priya").replace("Jordan Lee", "Alex Morgan")
+    assert "kind.answered_question" in _blocking(asked, "thank_you", NORTHWIND)
+
+
+def test_the_candidate_speaking_as_the_employer_is_blocked() -> None:
+    codes = _blocking(EMPLOYER_VOICE, "check_in", ACME, today=date(2026, 11, 20))
+    assert "faithful.voice" in codes
+    assert "faithful.weekday" in codes  # 2 December 2026 is a Wednesday
+
+
+def test_a_topic_copied_from_the_prompts_example_is_blocked() -> None:
+    report = evaluate_tone(COPIED_TOPIC, kind="thank_you", notes=ORBIT)
+    [topic] = [f for f in report.blocking if f.code == "faithful.topic"]
+    assert "reviews pipeline changes" in topic.quote
+    assert not report.passed
+
+
+def test_a_withdrawal_the_outcome_does_not_hold_is_blocked() -> None:
+    assert "faithful.intent" in _blocking(WITHDRAWAL, "check_in", ACME)
+    withdrawn = ACME.model_copy(update={"outcome": Outcome.withdrawn})
+    assert "faithful.intent" not in _blocking(WITHDRAWAL, "check_in", withdrawn)
+
+
+def test_an_invented_copy_and_address_are_blocked() -> None:
+    codes = _blocking(INVENTED_CC, "thank_you", ACME)
+    assert {"faithful.cc", "faithful.email"} <= codes
+
+
+def test_a_paraphrase_of_the_instructions_is_blocked() -> None:
+    assert "professional.leak" in _blocking(PARAPHRASED_INSTRUCTIONS, "thank_you", ACME)
+
+
+def test_a_body_that_starts_with_a_second_subject_line_is_blocked() -> None:
+    body = clean(SECOND_SUBJECT)
+    assert body.lower().count("subject:") == 2
+    assert "professional.subject_line" in _blocking(body, "thank_you", ACME)
+    # One subject line is the model's idea of a subject: the gate drops it, the body passes.
+    single = clean(SECOND_SUBJECT.replace("Subject: Thank you\n", "", 1))
+    assert "subject" not in single.lower()
+    assert evaluate_tone(single, kind="thank_you", notes=ACME).passed
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+TRAVEL = """Dear Tom,
+
+You mentioned the team hoped to reach a decision by Wednesday 18 November, so I wanted to ask whether there is any news on the Senior Data Analyst role.
+
+I remain very interested in joining Northwind Analytics. In case it is helpful for your planning, I will be travelling from 7 to 11 December.
+
+Thank you for your help,
+Alex Morgan
+"""
+
+
+def test_a_day_that_has_passed_is_not_written_as_coming() -> None:
+    assert "faithful.past_as_coming" not in _blocking(TRAVEL, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    assert "faithful.past_as_coming" in _blocking(TRAVEL, "check_in", NORTHWIND, today=date(2026, 12, 14))
+
+
+def test_a_weekday_must_agree_with_its_date() -> None:
+    right = TRAVEL.replace("Wednesday 18 November", "Wednesday, November 18")
+    wrong = TRAVEL.replace("Wednesday 18 November", "Friday 18 November")
+    assert "faithful.weekday" not in _blocking(right, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    report = evaluate_tone(wrong, kind="check_in", notes=NORTHWIND, today=date(2026, 11, 26))
+    [finding] = [f for f in report.blocking if f.code == "faithful.weekday"]
+    assert finding.quote == "Friday 18 November"
+    assert "Wednesday" in finding.message
+
+
+def test_news_from_the_notes_in_their_own_order_is_not_an_invented_date() -> None:
+    notes = NORTHWIND.model_copy(update={"personal_updates": "got an offer, they need an answer by March 25"})
+    text = TRAVEL.replace(
+        "I will be travelling from 7 to 11 December", "I have another offer, with a deadline of 25 March"
+    )
+    assert "faithful.date" not in _blocking(text, "check_in", notes, today=date(2026, 11, 26))
+    gb = NORTHWIND.model_copy(update={"personal_updates": "Another offer, deadline 25/03.", "country": "GB"})
+    assert "faithful.date" not in _blocking(text, "check_in", gb, today=date(2026, 11, 26))
+
+
+# --- what must still pass ----------------------------------------------------------------------
+
+
+def test_an_escalation_may_copy_the_recruiter_but_not_on_linkedin() -> None:
+    text = (
+        "Dear Helen,\n\nI hope you do not mind my writing. I interviewed for the Backend Engineer role on 3 November, "
+        "and I have copied Dana Whitfield, who has kindly been my contact throughout. I wanted to ask whether there "
+        "is any news on the role; I remain very interested in joining Acme Robotics.\n\nThank you for your time,\n"
+        "Jordan Lee\n"
+    )
+    assert "faithful.cc" not in _blocking(text, "escalation", ACME)
+    assert "faithful.cc" in _blocking(text, "escalation", ACME, channel=Channel.linkedin.value)
+
+
+def test_ordinary_words_near_the_patterns_pass() -> None:
+    text = (
+        "Dear Sam,\n\nThank you for your prompt reply and for our conversation about the role. I am very attached to "
+        "the idea of working on the job queue migration, and I enjoyed comparing notes on code review culture.\n\n"
+        "Best regards,\nJordan Lee\n"
+    )
+    report = evaluate_tone(text, kind=DraftKind.thank_you, notes=ACME)
+    meaning_codes = {"professional.leak", "faithful.attachment", "faithful.topic", "faithful.voice"}
+    assert not meaning_codes & {f.code for f in report.findings}, report.findings
+    assert re.search("attached", text)
+
+
+def test_the_candidate_named_in_the_third_person_is_blocked_but_the_signature_is_not() -> None:
+    text = (
+        "Dear Sam,\n\nThank you for the interview with Jordan Lee on Tuesday about the Backend Engineer role. "
+        "I enjoyed our conversation about migrating the job queue from Redis to Postgres.\n\nBest regards,\nJordan Lee\n"
+    )
+    report = evaluate_tone(text, kind="thank_you", notes=ACME)
+    voice = [f for f in report.blocking if f.code == "faithful.voice"]
+    assert [f.start for f in voice] == [text.index("Jordan Lee")]
+    signed_inline = "Hi Sam, thank you for our conversation about the Backend Engineer role. Best, Jordan Lee\n"
+    assert "faithful.voice" not in _blocking(signed_inline, "linkedin_note", ACME, channel="linkedin")
+
+
+def test_a_conversation_about_a_topic_from_another_interview_is_blocked() -> None:
+    text = (
+        "Dear Sam,\n\nThank you for your time on Tuesday. I am glad we had a conversation about moving nightly "
+        "batch jobs to streaming, and I remain very interested in the Backend Engineer role.\n\nBest regards,\nJordan Lee\n"
+    )
+    assert "faithful.topic" in _blocking(text, "thank_you", ACME)
