@@ -83,3 +83,10 @@ def running_app(db: Path, port: int | None = None) -> Iterator[tuple[str, float]
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def before_sign_off(body: str, paragraph: str) -> str:
+    """``body`` with ``paragraph`` added before its sign-off (the last paragraph), whatever
+    closing words the template chose."""
+    head, _, sign_off = body.rstrip("\n").rpartition("\n\n")
+    return f"{head}\n\n{paragraph}\n\n{sign_off}\n"

@@ -13,6 +13,8 @@ import pytest
 
 from followup.ui import forms
 
+from .browser import before_sign_off
+
 ROOT = Path(__file__).parent.parent
 HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 
@@ -124,7 +126,7 @@ def test_edits_survive_advise_me_and_go_only_with_redo(app: Any) -> None:
     form, today = _form(app)
     *_, first = app.submit(*form, today, "template", [])
     drafts, notes_json = first[app.drafts_state], first[app.notes_state]
-    edited_body = drafts[0]["body"].replace("Best regards,", "Thanks again.\n\nBest regards,")
+    edited_body = before_sign_off(drafts[0]["body"], "Thanks again.")
     drafts, _ = app.edit(drafts, "0", edited_body, drafts[0]["subject"], notes_json)
     assert drafts[0]["edited"]
     *_, again = app.submit(*form, today, "template", drafts)
