@@ -353,3 +353,17 @@ def test_no_sentence_is_in_more_than_a_fifth_of_the_eval_drafts() -> None:
     assert len(drafts) >= 100
     sentence, count = repeated(drafts)[0]
     assert count / len(drafts) <= MAX_SHARE, (sentence, count)
+
+
+def test_an_escalation_to_someone_who_was_not_there_does_not_say_our_conversation() -> None:
+    from datetime import date
+
+    from followup import advise, load_notes
+
+    notes = load_notes(ROOT / "examples" / "northwind.yaml")
+    history = [*notes.history, {"kind": "check_in", "sent_on": date(2026, 11, 20), "to": ["Tom Becker"]}]
+    notes = notes.model_validate({**notes.model_dump(), "history": history})
+    [draft] = advise(notes, today=date(2026, 11, 30), backend="template").drafts
+    assert draft.recipient == "Maria Lopez"
+    assert "our conversation" not in draft.body
+    assert "my conversation with the team about moving the weekly revenue dashboard" in draft.body

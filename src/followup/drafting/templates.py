@@ -469,8 +469,10 @@ def _escalation(ctx: DraftContext) -> str:
         )
     why = _why(ctx)
     topic = ctx.topics[0] if ctx.topics else None
+    # "our conversation" only to someone who was in it: a senior contact usually was not.
+    talk = "our conversation" if ctx.met else "my conversation with the team"
     interest = f"I remain very interested in joining {ctx.company}" + (
-        f", and our conversation about {topic} has stayed with me." if topic else "."
+        f", and {talk} about {topic} has stayed with me." if topic else "."
     )
     return _paragraphs(
         _greeting(ctx),
