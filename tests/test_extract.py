@@ -367,3 +367,22 @@ def test_the_chat_cases_are_valid_and_their_expected_actions_follow_from_the_gol
     for case in cases:
         decision = decide(complete(case.gold, case.country), case.today)
         assert (decision.action, decision.status) == (case.expected.action, case.expected.status), case.id
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("Thanks for coming in on Monday to meet the team.", "2026-11-23"),
+        ("Thank you for your time on Tuesday.", "2026-11-24"),
+        ("It was great to meet you yesterday.", "2026-11-25"),
+    ],
+)
+def test_an_employer_email_about_the_interview_gives_its_date(opening: str, day: str) -> None:
+    email = (
+        f"Hi Sam,\n\n{opening} We're still interviewing and expect to make a decision by 4 December.\n\n"
+        "Best,\nLena Fischer\nTalent Acquisition Lead\nOrbit Labs"
+    )
+    result = extract_notes([email], today=date(2026, 11, 26))
+    assert result.notes["interview_date"] == day
+    assert result.notes["promised_reply_date"] == "2026-12-04"
+    assert result.notes["company"] == "Orbit Labs"
