@@ -367,3 +367,22 @@ def test_an_escalation_to_someone_who_was_not_there_does_not_say_our_conversatio
     assert draft.recipient == "Maria Lopez"
     assert "our conversation" not in draft.body
     assert "my conversation with the team about moving the weekly revenue dashboard" in draft.body
+
+
+def test_a_paired_article_is_not_followed_by_a_sentence_that_repeats_its_topic() -> None:
+    [draft] = _drafts(NORTHWIND, "2026-11-12")
+    assert "It looks closely at" not in draft.body
+    assert draft.tone.passed
+
+
+def test_a_linkedin_introduction_says_who_the_contact_is() -> None:
+    notes = make_notes(
+        interviewers=[SAM],
+        history=[{"kind": "thank_you", "sent_on": "2026-11-02", "to": "Sam Ortiz"}],
+        shareables=[{"kind": "contact", "name": "Jo Park", "why": "runs the same migration at Finch"}],
+    )
+    [note] = _drafts(notes, "2026-11-05", channel="linkedin")
+    assert note.kind == "linkedin_note"
+    assert "Jo Park, who runs the same migration at Finch" in note.body
+    assert len(note.body.strip()) <= 300
+    assert note.tone.passed

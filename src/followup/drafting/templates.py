@@ -325,7 +325,7 @@ def _value_add(ctx: DraftContext) -> str:
         if topic and ctx.matched_topic:
             lead = _pick(
                 [
-                    f'Since our conversation about {topic}, I thought you might find this useful: "{item.title}" '
+                    f'Since our conversation about {topic}, I thought this might interest you: "{item.title}" '
                     f"({item.url}).",
                     f'Thinking back to our conversation about {topic}, I came across "{item.title}" ({item.url}) and '
                     "thought of you.",
@@ -333,7 +333,7 @@ def _value_add(ctx: DraftContext) -> str:
                 ctx,
                 3,
             )
-            why = f"It looks closely at {item.topic}."
+            why = ""  # the lead already ties it to the conversation: a sentence on its topic only repeats it
         else:
             lead = f'I came across "{item.title}" ({item.url}) and thought you might find it useful.'
             why = f"It looks closely at {item.topic}, which I thought might interest you and the team."
@@ -346,7 +346,7 @@ def _value_add(ctx: DraftContext) -> str:
             ctx,
             4,
         )
-        body = [f"{_hope(ctx)} {lead}".strip(), f"{why} {close}"]
+        body = [f"{_hope(ctx)} {lead}".strip(), f"{why} {close}".strip()]
     elif isinstance(item, Contact) and not _plain(ctx):
         about = f"our conversation about {topic}" if topic else "our recent conversation"
         body = [
@@ -546,6 +546,8 @@ def _closing(ctx: DraftContext) -> str:
 
 # --- LinkedIn: one short message per action, within the 300 characters of a connection note ---
 
+LINKEDIN_NOTE_CHARS = 300
+
 
 def _li_greeting(ctx: DraftContext) -> str:
     return "Hello," if _plain(ctx) else f"Hi {ctx.first_name},"
@@ -579,10 +581,15 @@ def _li_value_add(ctx: DraftContext) -> str:
         about = f" after our conversation about {ctx.topics[0]}" if ctx.topics and ctx.matched_topic else ""
         return f'{_li_greeting(ctx)} I thought of you{about}: "{item.title}" ({item.url}). Best,{_li_name(ctx)}\n'
     if isinstance(item, Contact) and not _plain(ctx):
-        return (
-            f"{_li_greeting(ctx)} I thought of {item.name} after our conversation; I would be glad to introduce "
-            f"you if it would help. Best,{_li_name(ctx)}\n"
-        )
+        # Say who the contact is when it fits in a connection note; the name alone says nothing.
+        for who in (_introduce(item), item.name):
+            note = (
+                f"{_li_greeting(ctx)} I thought of {who} after our conversation; I would be glad to introduce "
+                f"you if it would help. Best,{_li_name(ctx)}\n"
+            )
+            if len(note.strip()) <= LINKEDIN_NOTE_CHARS:
+                return note
+        return note
     return f"{_li_greeting(ctx)} thank you again for our conversation; I would be glad to stay connected. Best,{_li_name(ctx)}\n"
 
 
