@@ -386,3 +386,16 @@ def test_a_linkedin_introduction_says_who_the_contact_is() -> None:
     assert "Jo Park, who runs the same migration at Finch" in note.body
     assert len(note.body.strip()) <= 300
     assert note.tone.passed
+
+
+def test_thank_you_again_only_to_the_person_who_was_thanked() -> None:
+    notes = make_notes(
+        interviewers=[DANA, SAM],
+        history=[{"kind": "thank_you", "sent_on": "2026-11-02", "to": "Dana Lee"}],
+        shareables=[{"kind": "article", "title": "Feature flags at scale", "url": "https://example.org/flags",
+                     "topic": "feature flags"}],
+    )  # fmt: skip
+    drafts = _drafts(notes, "2026-11-05")
+    assert drafts
+    for draft in drafts:
+        assert ("again" in draft.body) == (draft.recipient == "Dana Lee"), draft.body

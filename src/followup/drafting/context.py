@@ -145,7 +145,10 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     kind = KIND_OF_ACTION[decision.action]
     people = notes.people()
     cc = tuple(people[name_key(n)] for n in decision.cc)
-    thanked = any(m.kind == MessageKind.thank_you for m in notes.history)
+    thank_yous = [m for m in notes.history if m.kind == MessageKind.thank_you]
+    thanked = bool(thank_yous)
+    # "Thank you again" only to someone who was thanked: a thank-you to Dana is not one to Sam.
+    thanked_people = {name_key(n) for m in thank_yous for n in m.to}
     day = decision.due_on or decision.today
     news = prepare(notes.personal_updates, day, notes.country)
     check_ins = [m for m in notes.history if m.kind == MessageKind.check_in]
@@ -181,7 +184,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 index=index,
                 today=day,
                 action=kind,
-                thanked=thanked,
+                thanked=name_key(name) in thanked_people,
                 checked_in=check_ins[-1].sent_on if check_ins and kind == DraftKind.escalation else None,
                 checked_in_with=", ".join(check_ins[-1].to) if check_ins and kind == DraftKind.escalation else "",
                 met=name_key(name) in interviewers,
