@@ -35,8 +35,11 @@ def main() -> None:
     parser.add_argument("--live", type=int, default=0, help="also run this many cases live")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    seconds, code = timed(["eval", "--backend", "local", "--cache-only", "--baseline", str(ROOT / "prompts")])
+    prompts = ROOT / "src" / "followup" / "prompts"
+    seconds, code = timed(["eval", "--backend", "local", "--cache-only", "--baseline", str(prompts)])
     print(f"all cases x 2 prompt versions from the cache: {seconds:.1f} s (exit {code})")
+    if code == 2:  # a usage error: the figure would time nothing
+        raise SystemExit("the eval did not run; see the line above")
     if args.live:
         import glob
         import tempfile
