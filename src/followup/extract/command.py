@@ -25,7 +25,8 @@ from followup.models import InterviewNotes
 
 #: The most text read from the command line or standard input.
 MAX_INPUT_CHARS = 1_000_000
-ROOT = Path(__file__).resolve().parents[3]
+#: The chat cases are the project's files, found from where the command runs (a checkout's root).
+DEFAULT_SET = Path("evals") / "chat"
 EXIT_MISSING = 1
 EXIT_USAGE = 2
 
@@ -43,7 +44,7 @@ def register(commands: Any) -> None:
 
     ev = commands.add_parser("eval-chat", help="measure the extractor on the chat cases of evals/chat")
     ev.add_argument("--split", choices=["dev", "test", "all"], default="dev")
-    ev.add_argument("--set", default=str(ROOT / "evals" / "chat"), help="the chat cases' folder")
+    ev.add_argument("--set", default=str(DEFAULT_SET), help="the chat cases' folder")
     ev.add_argument("--backend", choices=list(BACKENDS), default="rules")
     ev.add_argument("--mistakes", action="store_true", help="also list every case with a wrong field or action")
     ev.add_argument("--limit", type=int, help="only the first N cases (a model engine is slow)")
