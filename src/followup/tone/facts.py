@@ -64,7 +64,7 @@ class NotesFacts:
     promised: date | None
     free_text: str
     outcome: str = "pending"
-    timeline_known: bool = False  # the candidate asked about next steps at the interview: no need to ask again
+    timeline_known: bool = False  # they were asked about next steps and named a date: no need to ask again
     discussable: frozenset[str] = frozenset()  # stems "our conversation about X" may be about
     latest_past: date = date.min  # the latest day the notes show has passed (interview, messages, replies)
 
@@ -135,7 +135,7 @@ class NotesFacts:
             promised=promised,
             free_text=free_text.lower(),
             outcome=str(notes.outcome),
-            timeline_known=notes.asked_next_steps,
+            timeline_known=notes.asked_next_steps and promised is not None,
             discussable=stems(content_words("\n".join(discussable))),
             latest_past=max(
                 [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]

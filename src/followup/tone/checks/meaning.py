@@ -4,7 +4,10 @@ The candidate never speaks as the employer; every topic "we discussed" is one fr
 notes; no question the notes already answer; no withdrawal, resignation or acceptance the
 outcome does not hold; no copy or attachment the notes do not hold; nothing about the
 instructions the draft was written from; one subject line at most, at the top; a weekday
-that agrees with its date; and no day that has passed written as if it were coming.
+that agrees with its date; and no day that has passed written as if it were coming. Nor
+does it presume a place on the employer's side (a working relationship, praise nobody
+recorded), reproach the reader or a colleague, fish for reassurance, or paste a phrase in
+another language.
 
 The phrase lists are data (``followup/tone/meaning.yaml``); this module is the procedure
 around them. Each finding feeds the check whose dimension it belongs to (faithful,
@@ -98,7 +101,7 @@ _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.lin
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
-    wanted = {"voice", "leak"}
+    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase"}
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
