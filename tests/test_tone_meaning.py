@@ -10,7 +10,7 @@ import pytest
 
 from followup import load_notes
 from followup.drafting.gate import clean
-from followup.models import InterviewNotes, Outcome
+from followup.models import InterviewNotes, Outcome, SentMessage
 from followup.tone import evaluate_tone
 from followup.tone.checks.meaning import load
 from followup.tone.report import Channel, DraftKind
@@ -326,3 +326,38 @@ def test_the_timeline_is_known_only_when_the_notes_hold_a_promised_date() -> Non
     # Asked at the interview, but no date given: the answer is not in the notes, so asking is fine.
     no_date = asked.model_copy(update={"promised_reply_date": None})
     assert "kind.answered_question" not in _blocking(text, "thank_you", no_date, today=date(2026, 11, 4))
+
+
+CHECK_IN_AGAIN = """Dear Dana,
+
+I hope you are well. I wanted to ask whether there is any news on the Backend Engineer role.
+
+Thank you again for the time you gave me.
+
+Best regards,
+Jordan Lee
+"""
+
+
+def test_a_check_in_thanks_again_only_after_a_recorded_thank_you() -> None:
+    today = date(2026, 11, 16)
+    never_thanked = ACME.model_copy(update={"history": []})
+    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", never_thanked, today=today)
+    sent = {"kind": "thank_you", "sent_on": date(2026, 11, 3), "to": ["Dana Whitfield"]}
+    thanked = ACME.model_copy(update={"history": [SentMessage.model_validate(sent)]})
+    assert "faithful.thanked_again" not in _blocking(CHECK_IN_AGAIN, "check_in", thanked, today=today)
+    # Sam was thanked, Dana was not: the thank-you must have gone to the person greeted.
+    sent_to_sam = {**sent, "to": ["Sam Ortiz"]}
+    sam_only = ACME.model_copy(update={"history": [SentMessage.model_validate(sent_to_sam)]})
+    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", sam_only, today=today)
+    # Thanks earlier in the same draft make "again" true as well.
+    earlier = CHECK_IN_AGAIN.replace("I hope you are well.", "Thank you for meeting me on 3 November.")
+    assert "faithful.thanked_again" not in _blocking(earlier, "check_in", never_thanked, today=today)
+
+
+def test_thanks_for_our_conversation_only_to_someone_who_was_at_the_interview() -> None:
+    text = (
+        "Dear {name},\n\nThank you for our conversation about the job queue migration.\n\nBest regards,\nJordan Lee\n"
+    )
+    assert "faithful.not_interviewed" in _blocking(text.format(name="Helen"), "value_add", ACME)
+    assert "faithful.not_interviewed" not in _blocking(text.format(name="Sam"), "value_add", ACME)
