@@ -10,7 +10,7 @@ import pytest
 
 from followup import load_notes
 from followup.drafting.gate import clean
-from followup.models import InterviewNotes, Outcome
+from followup.models import InterviewNotes, Outcome, SentMessage
 from followup.tone import evaluate_tone
 from followup.tone.checks.meaning import load
 from followup.tone.report import Channel, DraftKind
@@ -251,3 +251,113 @@ def test_a_conversation_about_a_topic_from_another_interview_is_blocked() -> Non
         "batch jobs to streaming, and I remain very interested in the Backend Engineer role.\n\nBest regards,\nJordan Lee\n"
     )
     assert "faithful.topic" in _blocking(text, "thank_you", ACME)
+
+
+# --- issue 11, dev tuning round: each rule with a draft that fires it and one that must not ---
+
+ACME_CLEAN = """Dear Sam,
+
+Thank you for meeting me on Tuesday about the Backend Engineer role. {middle}
+
+Best regards,
+Jordan Lee
+"""
+
+
+def _acme(middle: str, kind: str = "thank_you") -> set[str]:
+    return _blocking(ACME_CLEAN.format(middle=middle), kind, ACME, today=date(2026, 11, 4))
+
+
+@pytest.mark.parametrize(
+    ("code", "fires", "passes"),
+    [
+        (
+            "faithful.presumption",
+            "I enjoyed the conversation, and we look forward to the next stage.",
+            "I enjoyed the conversation, and I look forward to hearing about the next stage.",
+        ),
+        (
+            "faithful.presumption",
+            "I was delighted to hear that you think I would be a great fit for the team.",
+            "I think I would be a strong fit for the team.",
+        ),
+        (
+            "irritated.reproach",
+            "The date seems to have slipped by on your side, and I would rather not have to chase again.",
+            "I would be grateful for an update whenever it suits you.",
+        ),
+        (
+            "irritated.reproach",
+            "Dana has gone quiet, so could you look into it?",
+            "I would be grateful to know whether there is any news.",
+        ),
+        (
+            "desperate.reassurance",
+            "You may remember me, though I understand if I was not memorable.",
+            "I remain very interested in the role.",
+        ),
+        (
+            "professional.foreign_phrase",
+            "I enjoyed our discussion of la migración de la cola de trabajos.",
+            "I enjoyed our discussion of the job queue migration.",
+        ),
+        (
+            "faithful.intent",
+            "I am happy to confirm that I accept the Backend Engineer position.",
+            "I would be very glad to join the Backend Engineer team.",
+        ),
+        (
+            "professional.leak",
+            "My notes say I should mention the job queue migration.",
+            "I enjoyed comparing notes on the job queue migration.",
+        ),
+    ],
+)
+def test_each_new_rule_fires_on_its_fault_and_not_on_plain_wording(code: str, fires: str, passes: str) -> None:
+    assert code in _acme(fires)
+    assert code not in _acme(passes)
+
+
+def test_the_timeline_is_known_only_when_the_notes_hold_a_promised_date() -> None:
+    question = "If you are able to share it, I would be grateful to know the timeline for next steps."
+    asked = ACME.model_copy(update={"asked_next_steps": True})
+    text = ACME_CLEAN.format(middle=question)
+    assert "kind.answered_question" in _blocking(text, "thank_you", asked, today=date(2026, 11, 4))
+    # Asked at the interview, but no date given: the answer is not in the notes, so asking is fine.
+    no_date = asked.model_copy(update={"promised_reply_date": None})
+    assert "kind.answered_question" not in _blocking(text, "thank_you", no_date, today=date(2026, 11, 4))
+
+
+CHECK_IN_AGAIN = """Dear Dana,
+
+I hope you are well. I wanted to ask whether there is any news on the Backend Engineer role.
+
+Thank you again for the time you gave me.
+
+Best regards,
+Jordan Lee
+"""
+
+
+def test_a_check_in_thanks_again_only_after_a_recorded_thank_you() -> None:
+    today = date(2026, 11, 16)
+    never_thanked = ACME.model_copy(update={"history": []})
+    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", never_thanked, today=today)
+    sent = {"kind": "thank_you", "sent_on": date(2026, 11, 3), "to": ["Dana Whitfield"]}
+    thanked = ACME.model_copy(update={"history": [SentMessage.model_validate(sent)]})
+    assert "faithful.thanked_again" not in _blocking(CHECK_IN_AGAIN, "check_in", thanked, today=today)
+    # Sam was thanked, Dana was not: the thank-you must have gone to the person greeted.
+    sent_to_sam = {**sent, "to": ["Sam Ortiz"]}
+    sam_only = ACME.model_copy(update={"history": [SentMessage.model_validate(sent_to_sam)]})
+    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", sam_only, today=today)
+    # Thanks earlier in the same draft make "again" true as well.
+    earlier = CHECK_IN_AGAIN.replace("I hope you are well.", "Thank you for meeting me on 3 November.")
+    assert "faithful.thanked_again" not in _blocking(earlier, "check_in", never_thanked, today=today)
+
+
+def test_thanks_for_our_conversation_only_to_someone_who_was_at_the_interview() -> None:
+    text = (
+        "Dear {name},\n\nThank you for our conversation about the job queue migration.\n\nBest regards,\nJordan Lee\n"
+    )
+    assert "faithful.not_interviewed" in _blocking(text.format(name="Helen"), "value_add", ACME)
+    assert "faithful.not_interviewed" not in _blocking(text.format(name="Sam"), "value_add", ACME)

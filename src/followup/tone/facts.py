@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from followup.models import InterviewerRole, InterviewNotes
+from followup.models import InterviewerRole, InterviewNotes, MessageKind
 from followup.policy import promised_date
 from followup.textdates import day_months
 
@@ -64,9 +64,12 @@ class NotesFacts:
     promised: date | None
     free_text: str
     outcome: str = "pending"
-    timeline_known: bool = False  # the candidate asked about next steps at the interview: no need to ask again
+    timeline_known: bool = False  # they were asked about next steps and named a date: no need to ask again
     discussable: frozenset[str] = frozenset()  # stems "our conversation about X" may be about
     latest_past: date = date.min  # the latest day the notes show has passed (interview, messages, replies)
+    interviewer_firsts: frozenset[str] = frozenset()  # first names (casefolded) of those at the interview
+    outsider_firsts: frozenset[str] = frozenset()  # first names of people in the notes who were not at it
+    thanked_firsts: frozenset[str] = frozenset()  # first names of those a thank-you was sent to
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -115,6 +118,9 @@ class NotesFacts:
         weekdays = {d.weekday() for d in dates}
         weekdays |= {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(free_text)}
         role_words = {w for w in tokens(notes.role) if len(w) > 2}
+        interviewer_firsts = frozenset(_first(p.name) for p in notes.interviewers if _first(p.name))
+        outsiders = {_first(n) for n in [*contacts, *([notes.senior_contact.name] if notes.senior_contact else [])]}
+        outsiders.discard("")
         return cls(
             vocabulary=frozenset(tokens(free_text)),
             candidate=frozenset(tokens(notes.candidate_name)),
@@ -135,12 +141,23 @@ class NotesFacts:
             promised=promised,
             free_text=free_text.lower(),
             outcome=str(notes.outcome),
-            timeline_known=notes.asked_next_steps,
+            timeline_known=notes.asked_next_steps and promised is not None,
             discussable=stems(content_words("\n".join(discussable))),
+            interviewer_firsts=interviewer_firsts,
+            outsider_firsts=frozenset(outsiders - interviewer_firsts),
+            thanked_firsts=frozenset(
+                _first(n) for m in notes.history if m.kind == MessageKind.thank_you for n in m.to if _first(n)
+            ),
             latest_past=max(
                 [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]
             ),
         )
+
+
+def _first(name: str) -> str:
+    """A person's first name as a greeting would use it, casefolded ("" for none)."""
+    parts = name.split()
+    return parts[0].casefold() if parts else ""
 
 
 STOPWORDS = frozenset(

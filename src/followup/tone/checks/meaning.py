@@ -4,7 +4,10 @@ The candidate never speaks as the employer; every topic "we discussed" is one fr
 notes; no question the notes already answer; no withdrawal, resignation or acceptance the
 outcome does not hold; no copy or attachment the notes do not hold; nothing about the
 instructions the draft was written from; one subject line at most, at the top; a weekday
-that agrees with its date; and no day that has passed written as if it were coming.
+that agrees with its date; and no day that has passed written as if it were coming. Nor
+does it presume a place on the employer's side (a working relationship, praise nobody
+recorded), reproach the reader or a colleague, fish for reassurance, or paste a phrase in
+another language.
 
 The phrase lists are data (``followup/tone/meaning.yaml``); this module is the procedure
 around them. Each finding feeds the check whose dimension it belongs to (faithful,
@@ -89,6 +92,50 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _third_person(draft, facts)
         found += _topics(draft, facts, data)
         found += _dates(draft, facts, data, today)
+        found += _addressee(draft, facts)
+    return found
+
+
+_GREETING = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+([^\W\d_][\w'-]*)", re.I)
+_THANKS = re.compile(r"\b(?:thank|appreciat|grateful|gratitude)", re.I)
+_THANKS_AGAIN = phrases("(thank you|thanks)( so much| very much)? (once )?again")
+_OUR_CONVERSATION = phrases(
+    "(thank you|thanks)( so much| very much)? for our (conversation|interview|meeting|chat|discussion)",
+    "(enjoyed|enjoying) our (conversation|interview|meeting|chat|discussion)",
+)
+#: Kinds written days or weeks after the interview to someone who may never have been
+#: thanked: their "again" must point at a thank-you the notes record (as the templates' does).
+_LATER_KINDS = (DraftKind.check_in, DraftKind.escalation)
+
+
+def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """What the draft may say to the person it greets: in a check-in or an escalation, "thank
+    you again" only after a thank-you the notes record (to them, or to anyone when the
+    greeting names nobody) or thanks earlier in the draft; thanks for "our conversation" only
+    to someone who was at it."""
+    greeting = _GREETING.match(draft.work)
+    name = greeting.group(1).casefold() if greeting else None
+    found = []
+    again = _THANKS_AGAIN.search(draft.work) if draft.kind in _LATER_KINDS else None
+    if again is not None and not _THANKS.search(draft.work, 0, again.start()):
+        thanked = name in facts.thanked_firsts if name is not None else bool(facts.thanked_firsts)
+        if not thanked:
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.thanked_again", Severity.block, again.start(), again.end(),
+                    "This thanks them 'again', and your notes record no earlier thank-you to them.",
+                    "Thank them once, without 'again', or record the thank-you you sent in your notes.",
+                )
+            )  # fmt: skip
+    if name is not None and name in facts.outsider_firsts:
+        for m in _OUR_CONVERSATION.finditer(draft.work):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.not_interviewed", Severity.block, m.start(), m.end(),
+                    f"{greeting.group(1) if greeting else name} was not at the interview; there was no conversation with them to thank them for.",
+                    "Say who you are and why you are writing to them; thank them for their time, not for a conversation.",
+                )
+            )  # fmt: skip
     return found
 
 
@@ -98,7 +145,7 @@ _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.lin
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
-    wanted = {"voice", "leak"}
+    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase"}
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
