@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,27 @@ def _no_model() -> Any:
     raise RuntimeError("cache-only: no model")
 
 
+def _template_drafts(notes: Any, today: date) -> Iterator[tuple[str, Any]]:
+    """The action and each template draft for ``notes`` on ``today``, by e-mail and on LinkedIn
+    (none when the notes record something after that day)."""
+    for channel in ("email", "linkedin"):
+        try:
+            advice = advise(notes, today=today, backend="template", channel=channel)
+        except ValidationError:  # the notes record something after this day
+            return
+        action = advice.decision.action.value if advice.decision.action else "none"
+        yield from ((action, draft) for draft in advice.drafts)
+
+
+def _item(notes: str, draft: Any, today: date | None = None) -> dict[str, Any]:
+    """A template draft as an unlabelled item."""
+    item: dict[str, Any] = {"notes": notes, "kind": draft.kind.value, "channel": draft.channel.value}
+    item["source"] = "template"
+    if today is not None:
+        item["today"] = today.isoformat()
+    return {**item, "text": draft.body, "subject": draft.subject}
+
+
 def _template_items(files: list[str]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -95,27 +117,12 @@ def _template_items(files: list[str]) -> list[dict[str, Any]]:
         notes = load_notes(name)
         for offset in range(0, 43):
             today = notes.interview_date + timedelta(days=offset)
-            for channel in ("email", "linkedin"):
-                try:
-                    advice = advise(notes, today=today, backend="template", channel=channel)
-                except ValidationError:  # the notes record something after this day
+            for _, draft in _template_drafts(notes, today):
+                text = (f"Subject: {draft.subject}\n\n" if draft.subject else "") + draft.body
+                if text in seen:
                     continue
-                for draft in advice.drafts:
-                    text = (f"Subject: {draft.subject}\n\n" if draft.subject else "") + draft.body
-                    if text in seen:
-                        continue
-                    seen.add(text)
-                    items.append(
-                        {
-                            "notes": name,
-                            "kind": draft.kind.value,
-                            "channel": draft.channel.value,
-                            "source": "template",
-                            "today": today.isoformat(),
-                            "text": draft.body,
-                            "subject": draft.subject,
-                        }
-                    )
+                seen.add(text)
+                items.append(_item(name, draft, today))
     return items
 
 
@@ -123,22 +130,11 @@ def _case_template_items() -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
     for case, notes in load_cases("evals/cases/*.yaml"):
-        for channel in ("email", "linkedin"):
-            advice = advise(notes, today=case.today, backend="template", channel=channel)
-            for draft in advice.drafts:
-                if draft.body in seen:
-                    continue
-                seen.add(draft.body)
-                items.append(
-                    {
-                        "notes": f"{_case_file(case.id)}#{case.id}",
-                        "kind": draft.kind.value,
-                        "channel": draft.channel.value,
-                        "source": "template",
-                        "text": draft.body,
-                        "subject": draft.subject,
-                    }
-                )
+        for _, draft in _template_drafts(notes, case.today):
+            if draft.body in seen:
+                continue
+            seen.add(draft.body)
+            items.append(_item(f"{_case_file(case.id)}#{case.id}", draft))
     return items
 
 
@@ -163,30 +159,14 @@ def _spread_items(files: list[str], count: int, per_notes: int) -> list[dict[str
     seen: dict[tuple[str, str, str, str], list[frozenset[str]]] = {}
     texts: set[str] = set()
     for name, notes, today in runs:
-        for channel in ("email", "linkedin"):
-            try:
-                advice = advise(notes, today=today, backend="template", channel=channel)
-            except ValidationError:  # the notes record something after this day
+        for action, draft in _template_drafts(notes, today):
+            words = frozenset(_DATES.sub("#", draft.body).lower().split())
+            kept = seen.setdefault((notes.company, notes.candidate_name, draft.kind.value, draft.channel.value), [])
+            if draft.body in texts or any(len(words & w) / len(words | w) > _NEAR for w in kept):
                 continue
-            for draft in advice.drafts:
-                words = frozenset(_DATES.sub("#", draft.body).lower().split())
-                kept = seen.setdefault((notes.company, notes.candidate_name, draft.kind.value, draft.channel.value), [])
-                if draft.body in texts or any(len(words & w) / len(words | w) > _NEAR for w in kept):
-                    continue
-                kept.append(words)
-                texts.add(draft.body)
-                group = (advice.decision.action.value, draft.kind.value, draft.channel.value)
-                groups.setdefault(group, []).append(
-                    {
-                        "notes": name,
-                        "kind": draft.kind.value,
-                        "channel": draft.channel.value,
-                        "source": "template",
-                        "today": today.isoformat(),
-                        "subject": draft.subject,
-                        "text": draft.body,
-                    }
-                )
+            kept.append(words)
+            texts.add(draft.body)
+            groups.setdefault((action, draft.kind.value, draft.channel.value), []).append(_item(name, draft, today))
     picked: list[dict[str, Any]] = []
     taken: Counter[str] = Counter()  # drafts picked per notes, and per notes and group
     queues = [(group, _interleaved(g)) for group, g in sorted(groups.items())]
