@@ -9,6 +9,8 @@ retries and a slowly dripping answer included, when the time is up.
 
 from __future__ import annotations
 
+import functools
+import ssl
 import time
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -36,6 +38,19 @@ TEMPERATURE = 0.4
 MAX_ANSWER_CHARS = 20_000
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the process, made as the HTTP library makes its default one.
+
+    A client is made for each request (it belongs to that request's event loop), and
+    loading the CA bundle into a new context each time cost about 18 ms of the 20."""
+    try:
+        import httpx2 as http  # what the openai client uses
+    except ImportError:  # pragma: no cover - older openai releases use httpx
+        import httpx as http  # type: ignore[no-redef]
+    return http.create_ssl_context()
+
+
 class OpenAIBackend:
     """Chat completions (instruction-tuned models) or plain completions (base models)."""
 
@@ -54,6 +69,7 @@ class OpenAIBackend:
             base_url=self.settings.base_url,
             timeout=self.settings.timeout,
             max_retries=self.settings.max_retries,
+            http_client=openai.DefaultAsyncHttpxClient(verify=_tls()),
         )
 
     def generate(self, prompt: Prompt, facts: str, feedback: Sequence[str] = (), opening: str = "") -> Generation:
