@@ -50,7 +50,7 @@ def advise(
     """
     start = time.perf_counter()
     decision, model, prompts, plan = _prepare(notes, today, backend, config, channel, prompts_dir, decision)
-    until = _deadline(deadline)
+    until = _deadline(deadline) if model is not None else None  # the template engine needs no deadline
     if _parallel(model, plan):
         with ThreadPoolExecutor(max_workers=min(len(plan), _width(model))) as pool:
             first = list(pool.map(lambda ctx: draft_one(ctx, notes, model, prompts, [], until), plan))

@@ -121,8 +121,8 @@ def load_prompts(directory: Path | None = None) -> dict[str, Prompt]:
     Raises PromptError, naming the folder or the file, when the folder is missing or
     empty, a file is unreadable or invalid, or one of the prompts the advisor needs is
     missing."""
-    named = directory is None and current().prompts_dir is not None
-    directory = directory or prompts_dir()
+    named = current().prompts_dir if directory is None else None
+    directory = directory or named or DEFAULT_DIR
     where = f"FOLLOWUP_PROMPTS={directory}" if named else str(directory)
     if not directory.is_dir():
         raise PromptError(f"{where}: no prompt files there (it is not a folder)")
