@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     deadline: float = Field(30.0, gt=0, le=3600, validation_alias="FOLLOWUP_DEADLINE")
     local_model: Text | None = Field(None, validation_alias="FOLLOWUP_LOCAL_MODEL")
     local_api: Literal["chat", "completion"] = Field("chat", validation_alias="FOLLOWUP_LOCAL_API")
+    local_adapter: Text | None = Field(None, validation_alias="FOLLOWUP_LOCAL_ADAPTER")
     prompts: Text | None = Field(None, validation_alias="FOLLOWUP_PROMPTS")
     db: Text | None = Field(None, validation_alias="FOLLOWUP_DB")
     # Where the web UI listens and who may see it; followup.ui.serving judges these.

@@ -3,12 +3,16 @@
 The server starts on first use on a free 127.0.0.1 port, is shared by every draft in
 the process, and stops when the process exits. It is talked to through the same
 ``openai`` client as any other endpoint: the plain completion endpoint with few-shot
-prompts for the bundled base model, chat for a chat model named in FOLLOWUP_LOCAL_MODEL.
+prompts for the bare bundled base model, the short fact sheet for the bundled base model
+with the drafting adapter (``followup/adapters/drafting.gguf``, trained by
+``scripts/train_adapter.py``; FOLLOWUP_LOCAL_ADAPTER names another or ``none``), chat
+for a chat model named in FOLLOWUP_LOCAL_MODEL.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import importlib.util
 import os
 import socket
@@ -17,6 +21,8 @@ import sys
 import tempfile
 import threading
 import time
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import httpx
@@ -28,6 +34,9 @@ from followup.settings import current
 
 BUNDLED = "gemma3-270m-q4-k-m"
 STARTUP_TIMEOUT_S = 180.0
+#: The drafting adapter trained for the bundled base model, shipped with the package.
+ADAPTER = Path(str(resources.files("followup") / "adapters" / "drafting.gguf"))
+NO_ADAPTER = ("none", "off", "no", "0", "false")
 
 
 def local_available() -> bool:
@@ -54,11 +63,47 @@ def model_path() -> Path:
     return Path(assemble())
 
 
+def adapter_path() -> Path | None:
+    """The LoRA adapter the server loads: FOLLOWUP_LOCAL_ADAPTER (a GGUF file, or ``none``),
+    else the shipped drafting adapter for the bundled model (none for a model named in
+    FOLLOWUP_LOCAL_MODEL: the adapter was trained on the bundled base only)."""
+    settings = current()
+    named = settings.local_adapter
+    if named and named.strip().lower() in NO_ADAPTER:
+        return None
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise ModelUnavailable(f"FOLLOWUP_LOCAL_ADAPTER={named}: no such GGUF file (or use none)")
+        return path
+    if settings.local_model:
+        return None
+    return ADAPTER if ADAPTER.is_file() else None
+
+
+@cache
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_alias(model: Path, adapter: Path | None) -> str:
+    """The name the server answers to: the bundled model's short name, or the file's stem;
+    with an adapter, its name and the first digits of its hash (the eval cache keys on it)."""
+    alias = BUNDLED if "gemma-3-270m" in model.name else model.stem
+    if adapter is not None:
+        alias += f"+{adapter.stem}-{_digest(adapter)[:8]}"
+    return alias
+
+
 class LocalServer:
     """One llama.cpp server child process."""
 
-    def __init__(self, model: Path, *, context: int = 4096, threads: int | None = None) -> None:
+    def __init__(
+        self, model: Path, *, adapter: Path | None = None, context: int = 4096, threads: int | None = None
+    ) -> None:
         self.model = model
+        self.adapter = adapter
+        self.alias = model_alias(model, adapter)
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.log = Path(tempfile.gettempdir()) / f"followup-llama-{self.port}.log"
@@ -69,8 +114,10 @@ class LocalServer:
             "--port", str(self.port),
             "--n_ctx", str(context),
             "--n_threads", str(threads or max(1, os.cpu_count() or 1)),
-            "--model_alias", BUNDLED if "gemma-3-270m" in model.name else model.stem,
+            "--model_alias", self.alias,
         ]  # fmt: skip
+        if adapter is not None:
+            command += ["--lora_path", str(adapter)]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent
@@ -102,26 +149,27 @@ class LocalServer:
                 self.process.wait(timeout=10)
 
 
-_server: LocalServer | None = None
+_servers: dict[bool, LocalServer] = {}
 _lock = threading.Lock()
 
 
-def shared_server() -> LocalServer:
-    """The process's one server, started on first use and stopped at exit."""
-    global _server
+def shared_server(*, drafting: bool = True) -> LocalServer:
+    """The process's server, started on first use and stopped at exit: with the drafting
+    adapter for drafts, without it for anything else (the chat's extractor)."""
     with _lock:
-        if _server is None or _server.process.poll() is not None:
-            _server = LocalServer(model_path())
-            atexit.register(_server.stop)
-        return _server
+        server = _servers.get(drafting)
+        if server is None or server.process.poll() is not None:
+            server = LocalServer(model_path(), adapter=adapter_path() if drafting else None)
+            atexit.register(server.stop)
+            _servers[drafting] = server
+        return server
 
 
 def stop_shared_server() -> None:
-    global _server
     with _lock:
-        if _server is not None:
-            _server.stop()
-            _server = None
+        for server in _servers.values():
+            server.stop()
+        _servers.clear()
 
 
 class LocalBackend(OpenAIBackend):
@@ -134,9 +182,10 @@ class LocalBackend(OpenAIBackend):
 
     def __init__(self, server: LocalServer | None = None, *, mode: Mode | None = None) -> None:
         server = server or shared_server()
-        alias = BUNDLED if "gemma-3-270m" in server.model.name else server.model.stem
+        alias = server.alias
         if mode is None:
-            mode = "completion" if alias == BUNDLED else _api_from_env()
+            bundled = "gemma-3-270m" in server.model.name
+            mode = ("short" if server.adapter is not None else "completion") if bundled else _api_from_env()
         settings = OpenAISettings(base_url=server.base_url, api_key="local", model=alias, timeout=120.0, max_retries=1)
         super().__init__(settings, mode=mode or "completion")
         self.server = server

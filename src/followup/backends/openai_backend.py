@@ -30,8 +30,13 @@ from followup.backends.base import (
 from followup.backends.deadline import run_within, time_left
 from followup.backends.settings import OpenAISettings, openai_settings
 from followup.drafting.prompts import STOP, Prompt
+from followup.drafting.short_format import END as SHORT_END
+from followup.drafting.short_format import HEADER as SHORT_HEADER
+from followup.drafting.short_format import short_prompt
 
-Mode = Literal["chat", "completion"]
+#: chat: instruction-tuned models; completion: a base model with few-shot prompts; short: the
+#: bundled base model with the drafting adapter, which reads only the short fact sheet.
+Mode = Literal["chat", "completion", "short"]
 MAX_TOKENS = 400
 TEMPERATURE = 0.4
 #: A longer answer is not a draft; the rest is dropped before anything reads it.
@@ -131,12 +136,16 @@ class OpenAIBackend:
     async def _completion(
         self, client: openai.AsyncOpenAI, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str
     ) -> tuple[str, Any, str]:
+        if self.mode == "short":  # the adapter learned the task: facts and greeting only, no feedback
+            text, stop = short_prompt(facts, opening), [SHORT_END, SHORT_HEADER]
+        else:
+            text, stop = prompt.completion(facts, feedback, opening), STOP
         response = await client.completions.create(
             model=self.model,
-            prompt=prompt.completion(facts, feedback, opening),
+            prompt=text,
             temperature=TEMPERATURE,
             max_tokens=MAX_TOKENS,
-            stop=STOP,
+            stop=stop,
         )
         if not response.choices:
             raise BadResponse("the model server's answer held no draft")

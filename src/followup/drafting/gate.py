@@ -19,6 +19,7 @@ from followup.backends.base import Backend, BackendError
 from followup.backends.deadline import deadline_at
 from followup.drafting.context import DraftContext
 from followup.drafting.prompts import Prompt
+from followup.drafting.short_format import model_facts
 from followup.drafting.templates import compose, notes_for_you, subject
 from followup.models import Article, Contact, InterviewNotes
 from followup.tone import ToneReport, evaluate_tone
@@ -77,13 +78,15 @@ def _draft_with_model(
     attempts: list[Attempt] = []
     feedback: list[str] = []
     reason = None
-    base_model = getattr(backend, "mode", "chat") == "completion"
+    mode = getattr(backend, "mode", "chat")
+    base_model = mode in ("completion", "short")
+    facts = model_facts(ctx, notes) if mode == "short" else ctx.facts()
     for number in range(1, MAX_ATTEMPTS + 1):
         if deadline is not None and time.monotonic() >= deadline:
             reason = f"{reason}; no time was left for another attempt" if reason else "no time was left for the model"
             break
         try:
-            generation = backend.generate(prompt, ctx.facts(), feedback, opening(ctx) if base_model else "")
+            generation = backend.generate(prompt, facts, feedback, opening(ctx) if base_model else "")
         except BackendError as exc:
             attempts.append(Attempt(number=number, error=exc.reason))
             reason = f"the model could not be used: {exc.reason}"

@@ -18,6 +18,7 @@ from typing import Any
 from followup.backends.base import Backend, BackendError, Generation
 from followup.backends.openai_backend import MAX_TOKENS, TEMPERATURE
 from followup.drafting.prompts import Prompt
+from followup.drafting.short_format import short_prompt
 
 
 class CacheMiss(BackendError):
@@ -57,9 +58,12 @@ class CachingBackend:
         return str(self.identity.get("api", "chat"))
 
     def key(self, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str = "") -> str:
+        api = self.identity.get("api")
         rendered: Any = (
             prompt.completion(facts, feedback, opening)
-            if self.identity.get("api") == "completion"
+            if api == "completion"
+            else {"short": short_prompt(facts, opening), "feedback": list(feedback)}  # one answer per attempt
+            if api == "short"
             else prompt.messages(facts, feedback)
         )
         material = {

@@ -127,11 +127,14 @@ def _backends(args: argparse.Namespace) -> _Backends:
     if name == "template":
         return _Backends("template", None, {}, None, mode)
     if name == "local":
-        from followup.backends.local import BUNDLED, LocalBackend
+        from followup.backends.local import BUNDLED, LocalBackend, adapter_path, model_alias
 
         settings = current()
         model = Path(settings.local_model).stem if settings.local_model else BUNDLED
-        api = "completion" if model == BUNDLED else settings.local_api
+        adapter = adapter_path()
+        api = ("short" if adapter else "completion") if model == BUNDLED else settings.local_api
+        if model == BUNDLED:
+            model = model_alias(Path("gemma-3-270m.gguf"), adapter)
         identity = {"backend": "local", "endpoint": "local", "model": model, "api": api}
         return _Backends("local", LocalBackend, identity, cache, mode)
     from followup.backends.openai_backend import OpenAIBackend

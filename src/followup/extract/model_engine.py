@@ -215,11 +215,11 @@ def extract_with_model(
     import openai
 
     if client is None and embedded:
-        from followup.backends.local import BUNDLED, shared_server
+        from followup.backends.local import shared_server
 
-        server = shared_server()
+        server = shared_server(drafting=False)  # the drafting adapter was not trained to fill the schema
         client = openai.OpenAI(api_key="local", base_url=server.base_url, timeout=300, max_retries=0)
-        model = BUNDLED if "gemma-3-270m" in server.model.name else server.model.stem
+        model = server.alias
     if client is None:
         from followup.backends.settings import openai_settings
 
