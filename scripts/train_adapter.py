@@ -13,7 +13,7 @@ company from ``training/drafting/pools.yaml``. Logs loss and tokens per second, 
 the PEFT adapter, converts it with llama.cpp's ``convert_lora_to_gguf.py`` (in the
 llama-cpp-python source distribution: ``pip download llama-cpp-python==0.3.36
 --no-deps --no-binary :all:`` and unpack it; the script sits in ``vendor/llama.cpp/``),
-and writes ``card.json`` beside the GGUF: data files and their hashes, settings, the
+and writes ``drafting.card.json`` beside ``drafting.gguf`` (in ``src/followup/adapters/``): data files and their hashes, settings, the
 base model's hash, the held-out examples and the training log. ``scripts/measure_adapter.py``
 adds the measured figures to the card.
 
@@ -44,7 +44,7 @@ from followup.drafting.short_format import END, short_prompt
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "training" / "adapter.yaml"
 POOLS = ROOT / "training" / "drafting" / "pools.yaml"
-OUT = ROOT / "adapters" / "drafting"
+OUT = ROOT / "src" / "followup" / "adapters"
 
 
 def sha256(path: Path) -> str:
@@ -222,7 +222,7 @@ def train(args: argparse.Namespace) -> None:
     hf_config["architectures"] = ["Gemma3ForCausalLM"]
     hf_config.pop("quantization_config", None)  # the dequantised weights are what the LoRA was trained on
     (base_config / "config.json").write_text(json.dumps(hf_config, indent=2))
-    adapter = out / "adapter.gguf"
+    adapter = out / "drafting.gguf"
     if args.convert:
         subprocess.run(
             [sys.executable, str(args.convert), "--base", str(base_config), "--outtype", "f16",
@@ -246,8 +246,8 @@ def train(args: argparse.Namespace) -> None:
         "log": log_lines[-40:] if not args.smoke else log_lines,
         "smoke": bool(args.smoke),
     }
-    (out / "card.json").write_text(json.dumps(card, indent=2) + "\n")
-    (out / "train.log").write_text("\n".join(log_lines) + "\n")
+    (out / "drafting.card.json").write_text(json.dumps(card, indent=2) + "\n")
+    (out / "drafting.train.log").write_text("\n".join(log_lines) + "\n")
     if not args.keep_work:
         shutil.rmtree(work, ignore_errors=True)
     log(f"wrote {out}")

