@@ -140,5 +140,6 @@ def test_the_training_script_runs_a_few_steps(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     card = json.loads((tmp_path / "drafting.card.json").read_text())
-    assert card["smoke"] and card["examples"]["train"] == 6
+    assert card["smoke"]
+    assert card["examples"]["train"] == 6
     assert any("loss" in line for line in card["log"])

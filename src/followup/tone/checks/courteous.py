@@ -72,8 +72,17 @@ IMPOLITE = [
 ]
 
 
+#: After these words "you need to" or "I expect to hear" is no order: "please don't feel you
+#: need to reply", "if you need to", "when might I expect to hear".
+SOFTENED = re.compile(r"\b(?:feel|think|if|whether|might|may|could|would|when|unless)\s+$", re.I)
+
+
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
-    found = scan(draft, C, IMPOLITE)
+    found = [
+        f
+        for f in scan(draft, C, IMPOLITE)
+        if f.code != "courteous.demand" or not SOFTENED.search(draft.work, max(0, f.start - 12), f.start)
+    ]
     text = draft.work.strip()
     if not text:
         return found

@@ -121,7 +121,7 @@ ASSUMPTION = re.compile(
 ASSUMED_OUTCOME = phrases(
     "(you|the team|they|the company|[A-Z]\\w+)('ve| have| has| had)? (already |now |since |probably |likely )?"
     "(been able to )?(chosen|chose|selected|hired|picked|gone with|went with|decided on|offered the (role|position|job) to|"
-    "(moved|gone|gone ahead|gone forward|proceeded) (forward |ahead )?with|decided to (move forward|proceed|go) with) "
+    "(moved|gone|gone ahead|gone forward|proceeded) (forward |ahead )?with|decided to (move forward|move ahead|proceed|go) with) "
     "(another|other|a different|the other) (candidates?|applicants?|finalists?|person|people)",
     "(the )?(role|position|vacancy|post|job|opening)('s| has| had| was| is)? (already |now |since |probably |likely )?"
     "(been )?filled(?! (internally|from within|by (?!now)))",
@@ -288,7 +288,9 @@ def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
             continue  # the professional check's
         if text.isupper() and len(text) > 1:
             continue  # shouting and acronyms are the professional check's
-        starts = word.sentence_start or any(a <= word.start < b for a, b in subject_lines)
+        # a word right after a link starts what follows it ("https://... No need to reply")
+        after_link = any(b <= word.start and not draft.work[b : word.start].strip() for _, b in covered)
+        starts = word.sentence_start or after_link or any(a <= word.start < b for a, b in subject_lines)
         if starts and is_common_word(text):
             continue
         flagged.append(word)
@@ -372,10 +374,20 @@ def _initial(word: str, facts: NotesFacts) -> bool:
     return len(word) == 1 and facts.candidate_name[:1].lower() == word
 
 
+#: "I am a candidate for the role", "as one of the candidates": the writer, not a rival.
+_SELF = re.compile(r"\b(?:i am|i'm|i was|as|being)\s+(?:a|an|one of the|one of your)\s+$", re.I)
+
+
 def _claims(draft: Draft, facts: NotesFacts, found: list[Finding]) -> None:
     for r, match in matches(draft, CLAIM_RULES):
         if any(key in facts.free_text for key in _CLAIM_KEYS[id(r)]):
             continue  # the notes raise it themselves
-        if draft.kind == DraftKind.closing and _assumed_outcome(draft, match.start(), match.end()):
+        if match.group(0).lower().startswith(("candidate", "applicant")) and _SELF.search(
+            draft.work, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        if draft.kind in (DraftKind.closing, DraftKind.linkedin_note) and _assumed_outcome(
+            draft, match.start(), match.end()
+        ):
             continue
         found.append(draft.finding(C, r.code, r.severity, match.start(), match.end(), r.message, r.suggestion))

@@ -1,0 +1,79 @@
+"""Sentences careful writers used in the training drafts that the gate had blocked, and
+their near neighbours that must still block. Each pair states one rule a reader would."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.tone import evaluate_tone
+
+from .builders import ARTICLE, DANA, SAM, make_notes, sent
+
+NOTES = make_notes(
+    shareables=[ARTICLE],
+    history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")],
+    senior_contact={"name": "Maria Lopez", "title": "VP Engineering"},
+    interviewers=[DANA, SAM],
+    asked_next_steps=False,
+)
+
+
+def _email(sentence: str, to: str = "Sam") -> str:
+    return (
+        f"Dear {to},\n\nThank you again for the conversation on 2 November about migrating the job queue to "
+        f"Postgres. {sentence}\n\nBest regards,\nAlex Morgan\n"
+    )
+
+
+def _blocking(text: str, kind: str, channel: str = "email") -> set[str]:
+    return {f.code for f in evaluate_tone(text, kind=kind, notes=NOTES, channel=channel).blocking}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a release from replying is not an order
+        ("Please don't feel you need to reply.", "value_add"),
+        ("If you need to check anything with the team first, that is of course fine.", "check_in"),
+        # asking when to expect news is a question
+        ("When might I expect to hear about next steps?", "check_in"),
+        # the writer calling themselves a candidate makes no claim about rivals
+        ("I am a candidate for the Backend Engineer role and wanted to ask where things stand.", "check_in"),
+        ("I'm writing as a candidate for the Backend Engineer role.", "check_in"),
+    ],
+)
+def test_polite_sentences_pass(sentence: str, kind: str) -> None:
+    assert not _blocking(_email(sentence), kind), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "code"),
+    [
+        ("You need to reply by Friday.", "check_in", "courteous.demand"),
+        ("I expect to hear from you by Friday.", "check_in", "courteous.demand"),
+        ("I know you are also talking to other candidates.", "check_in", "faithful.claim"),
+        ("I hope I am a stronger fit than the other candidates.", "check_in", "faithful.claim"),
+    ],
+)
+def test_their_neighbours_still_block(sentence: str, kind: str, code: str) -> None:
+    assert code in _blocking(_email(sentence), kind), sentence
+
+
+def test_a_linkedin_closing_may_say_what_it_assumes() -> None:
+    text = (
+        "Hi Sam, as I haven't heard more about the Backend Engineer role, I'll assume you have decided to "
+        "move ahead with other candidates. Thank you for your time on 2 November. Alex Morgan"
+    )
+    assert "faithful.claim" not in _blocking(text, "linkedin_note", "linkedin")
+    stated = "Hi Sam, you have moved ahead with other candidates, I see. Thank you for your time. Alex Morgan"
+    assert "faithful.claim" in _blocking(stated, "linkedin_note", "linkedin")
+
+
+def test_a_sentence_after_a_link_starts_with_a_capital_not_a_name() -> None:
+    text = (
+        'Hi Sam, this made me think of our talk: "Feature flags at scale" https://example.org/flags '
+        "No need to reply. Alex Morgan"
+    )
+    assert "faithful.name" not in _blocking(text, "linkedin_note", "linkedin")
+    invented = 'Hi Sam, "Feature flags at scale" https://example.org/flags Priya Raman sent it to me. Alex Morgan'
+    assert "faithful.name" in _blocking(invented, "linkedin_note", "linkedin")
