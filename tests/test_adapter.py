@@ -89,6 +89,28 @@ def test_held_out_companies_are_never_trained_on_and_share_no_one_with_the_evals
     assert not [p for p in people if p in evals]
 
 
+def test_the_adapter_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from followup.backends.base import ModelUnavailable
+    from followup.backends.local import adapter_path, model_alias
+
+    monkeypatch.delenv("FOLLOWUP_LOCAL_MODEL", raising=False)
+    monkeypatch.delenv("FOLLOWUP_LOCAL_ADAPTER", raising=False)
+    assert adapter_path() == ADAPTER
+    for off in ("none", "NONE", "off"):
+        monkeypatch.setenv("FOLLOWUP_LOCAL_ADAPTER", off)
+        assert adapter_path() is None
+    monkeypatch.setenv("FOLLOWUP_LOCAL_ADAPTER", str(tmp_path / "missing.gguf"))
+    with pytest.raises(ModelUnavailable, match="FOLLOWUP_LOCAL_ADAPTER=.*missing.gguf: no such GGUF file"):
+        adapter_path()
+    monkeypatch.delenv("FOLLOWUP_LOCAL_ADAPTER")
+    monkeypatch.setenv("FOLLOWUP_LOCAL_MODEL", str(tmp_path / "other.gguf"))
+    assert adapter_path() is None  # trained on the bundled base only
+    # The eval cache tells the tuned model's answers from the bare base's by the alias.
+    base = Path("gemma-3-270m-q4_k_m.gguf")
+    assert model_alias(base, None) == "gemma3-270m-q4-k-m"
+    assert model_alias(base, ADAPTER) == f"gemma3-270m-q4-k-m+drafting-{_sha(ADAPTER)[:8]}"
+
+
 # --- live: the committed adapter through the embedded server ---------------------------------
 
 live = pytest.mark.skipif(
