@@ -145,7 +145,7 @@ _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.lin
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
-    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase"}
+    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur"}
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
