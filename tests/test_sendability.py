@@ -225,7 +225,8 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
         assert {i.draft.label for i in part} == {"sendable", "small_edit", "not_sendable"}
         assert {i.draft.kind for i in part} == set(DraftKind)
     folded = [i for i in dev if i.file.name.startswith("round1-test-")]
-    assert folded and all(i.draft.id.startswith("test-") for i in folded)
+    assert folded
+    assert all(i.draft.id.startswith("test-") for i in folded)
     assert all(i.draft.id.startswith("dev-") for i in dev if i not in folded)
     assert all(i.draft.id.startswith("test-") for i in test if i.file.parent.name == "test")
     assert max(Counter(i.draft.id for i in everything).values()) == 1
