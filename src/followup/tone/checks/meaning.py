@@ -6,8 +6,13 @@ outcome does not hold; no copy or attachment the notes do not hold; nothing abou
 instructions the draft was written from; one subject line at most, at the top; a weekday
 that agrees with its date; and no day that has passed written as if it were coming. Nor
 does it presume a place on the employer's side (a working relationship, praise nobody
-recorded), reproach the reader or a colleague, fish for reassurance, or paste a phrase in
-another language.
+recorded), reproach the reader or a colleague, fish for reassurance, paste a phrase in
+another language, set a deadline of the candidate's own, or say what nothing explains.
+From the notes' state: no conversation claimed with someone who was not at the
+interview, and a note about the process to them names the contact it went through; no
+"I have not heard back" once their answer is the latest word; a check-in asks about the
+timeline only while referring to the one given; no bare weekday for an interview more
+than six days back; and a link comes with a reason in the sender's own words.
 
 The phrase lists are data (``followup/tone/meaning.yaml``); this module is the procedure
 around them. Each finding feeds the check whose dimension it belongs to (faithful,
@@ -88,7 +93,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         if data.names[r.code] in wanted
     ]
     found += _subject_lines(draft)
-    found += _bare_link(draft, facts)
+    found += _bare_link(draft)
     if facts is not None:
         found += _third_person(draft, facts)
         found += _topics(draft, facts, data)
@@ -245,7 +250,7 @@ _SIGN_OFF = re.compile(rf"(?i:\b(?:{CLOSING_ALTERNATIVES}))\s*[,.!]?\s*[^\W\d_][
 MIN_OWN_WORDS_WITH_LINK = 6
 
 
-def _bare_link(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
+def _bare_link(draft: Draft) -> list[Finding]:
     """A shared link with hardly a word of the sender's own (greeting, title, link and
     sign-off aside) reads like spam: say why you thought of them."""
     link = _URL.search(draft.work)
