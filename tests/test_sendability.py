@@ -213,13 +213,22 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
     test = load_items(split_files(SET, "test"), root=ROOT)
     everything = dev + test
     assert len(everything) >= 300
-    assert len(test) >= 100
-    for part in (dev, test):
+    # Round 1's test split was run and read, so it is folded into dev (its items keep their
+    # test- ids); round 2's test split is pending, and the set's README says so.
+    parts = (dev, test) if test else (dev,)
+    if not test:
+        assert "test split is pending" in (SET / "README.md").read_text(encoding="utf-8")
+    else:
+        assert len(test) >= 100
+    for part in parts:
         assert {i.draft.source for i in part} == {"template", "model", "hand"}
         assert {i.draft.label for i in part} == {"sendable", "small_edit", "not_sendable"}
         assert {i.draft.kind for i in part} == set(DraftKind)
-    assert all(i.draft.id.startswith("dev-") for i in dev)
-    assert all(i.draft.id.startswith("test-") for i in test)
+    folded = [i for i in dev if i.file.name.startswith("round1-test-")]
+    assert folded
+    assert all(i.draft.id.startswith("test-") for i in folded)
+    assert all(i.draft.id.startswith("dev-") for i in dev if i not in folded)
+    assert all(i.draft.id.startswith("test-") for i in test if i.file.parent.name == "test")
     assert max(Counter(i.draft.id for i in everything).values()) == 1
 
 

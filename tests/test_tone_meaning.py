@@ -361,3 +361,77 @@ def test_thanks_for_our_conversation_only_to_someone_who_was_at_the_interview() 
     )
     assert "faithful.not_interviewed" in _blocking(text.format(name="Helen"), "value_add", ACME)
     assert "faithful.not_interviewed" not in _blocking(text.format(name="Sam"), "value_add", ACME)
+
+
+# --- round 2: what the notes' state says -----------------------------------------------------
+
+
+def test_a_conversation_is_never_claimed_with_someone_who_was_not_at_the_interview() -> None:
+    text = (
+        "Dear {name},\n\nI interviewed for the Backend Engineer role on 3 November and checked in with Dana Whitfield, "
+        "whom I have copied. I remain very interested, and our conversation about the job queue has stayed with me.\n\n"
+        "Kind regards,\nJordan Lee\n"
+    )
+    assert "faithful.not_interviewed" in _blocking(text.format(name="Helen"), "escalation", ACME)
+    said = text.replace("our conversation about", "the work on")
+    assert "faithful.not_interviewed" not in _blocking(said.format(name="Helen"), "escalation", ACME)
+    assert "faithful.not_interviewed" not in _blocking(text.format(name="Sam"), "check_in", ACME)
+
+
+def test_a_note_about_the_process_to_someone_senior_names_the_contact() -> None:
+    text = "Hi Helen, I interviewed for the Backend Engineer role on 3 November and checked in on 13 November; is there any news? Thank you, Jordan"
+    assert "kind.unnamed_contact" in _blocking(text, "linkedin_note", ACME, channel="linkedin")
+    named = text.replace("checked in on", "checked in with Dana on")
+    assert "kind.unnamed_contact" not in _blocking(named, "linkedin_note", ACME, channel="linkedin")
+
+
+def test_not_heard_back_is_false_once_their_reply_is_the_latest_word() -> None:
+    text = (
+        "Dear Dana,\n\nAs I have not heard back about the Backend Engineer role, I will assume the team has moved "
+        "forward, and I completely understand. Thank you for your help during the process.\n\nKind regards,\nJordan Lee\n"
+    )
+    today = date(2026, 12, 1)
+    assert "faithful.no_reply_claimed" not in _blocking(text, "closing", ACME, today=today)
+    replies = [{"on": date(2026, 11, 24)}]
+    rejected = type(ACME).model_validate(
+        {**ACME.model_dump(), "outcome": Outcome.rejected, "employer_replies": replies}
+    )
+    assert "faithful.no_reply_claimed" in _blocking(text, "closing", rejected, today=today)
+
+
+def test_a_check_in_asks_about_the_timeline_only_while_referring_to_the_one_given() -> None:
+    asked = ACME.model_copy(update={"asked_next_steps": True})
+    today = date(2026, 11, 17)
+    ask = "Dear Dana,\n\nI hope you are well. {given}Could you let me know when you expect to reach a decision?\n\nKind regards,\nJordan Lee\n"
+    assert "kind.answered_question" in _blocking(ask.format(given=""), "check_in", asked, today=today)
+    for given in ("The team hoped to decide by 13 November. ", "You mentioned mid-November. "):
+        assert "kind.answered_question" not in _blocking(ask.format(given=given), "check_in", asked, today=today)
+
+
+def test_a_bare_weekday_for_an_interview_more_than_six_days_back_is_blocked() -> None:
+    text = "Dear Dana,\n\nThank you for my interview on Tuesday about the Backend Engineer role. Is there any news?\n\nKind regards,\nJordan Lee\n"
+    assert "faithful.stale_weekday" not in _blocking(text, "check_in", ACME, today=date(2026, 11, 6))
+    assert "faithful.stale_weekday" in _blocking(text, "check_in", ACME, today=date(2026, 11, 12))
+    dated = text.replace("on Tuesday", "on Tuesday 3 November")
+    assert "faithful.stale_weekday" not in _blocking(dated, "check_in", ACME, today=date(2026, 11, 12))
+
+
+def test_a_link_needs_a_reason_in_the_senders_own_words() -> None:
+    bare = 'Hi Sam, I thought of you: "Feature flags at scale" (https://example.org/flags). Best, Jordan'
+    article = {
+        "kind": "article",
+        "title": "Feature flags at scale",
+        "url": "https://example.org/flags",
+        "topic": "feature flags",
+    }
+    notes = type(ACME).model_validate({**ACME.model_dump(), "shareables": [article]})
+    assert "kind.bare_link" in _blocking(bare, "linkedin_note", notes, channel="linkedin")
+    reasoned = bare.replace("I thought of you:", "after our talk about rolling out the queue safely, you may like")
+    assert "kind.bare_link" not in _blocking(reasoned, "linkedin_note", notes, channel="linkedin")
+
+
+def test_help_with_work_nobody_discussed_is_an_invented_topic() -> None:
+    text = ACME_CLEAN.format(middle="Thank you for your help in moving nightly batch jobs into streaming.")
+    assert "faithful.topic" in _blocking(text, "thank_you", ACME, today=date(2026, 11, 4))
+    fine = ACME_CLEAN.format(middle="Thank you for your help with arranging the interview.")
+    assert "faithful.topic" not in _blocking(fine, "thank_you", ACME, today=date(2026, 11, 4))

@@ -71,7 +71,7 @@ class DraftContext:
     checked_in: date | None = None  # the unanswered check-in an escalation follows
     checked_in_with: str = ""  # whom that check-in went to
     met: bool = False  # the recipient interviewed the candidate (an escalation does not introduce them)
-    matched_topic: bool = True  # a value-add's first topic is the one its article is about
+    matched_topic: bool = True  # a value-add's first topic is the one its article (or contact) is about
     updates: tuple[str, ...] = ()  # the candidate's news, each item as a sentence, past ones left out
     left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
     seed: int = 0  # varies the wording from one interview (and day) to another
@@ -153,7 +153,9 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     news = prepare(notes.personal_updates, day, notes.country)
     check_ins = [m for m in notes.history if m.kind == MessageKind.check_in]
     interviewers = {name_key(p.name) for p in notes.interviewers}
-    asker = _timeline_asker(notes, decision.to) if kind == DraftKind.thank_you and not notes.asked_next_steps else None
+    # The timeline is asked once per panel, and never when the notes hold the date they gave.
+    timeline_given = notes.asked_next_steps or promised_date(notes) is not None
+    asker = _timeline_asker(notes, decision.to) if kind == DraftKind.thank_you and not timeline_given else None
     out = []
     for index, name in enumerate(decision.to):
         person = people[name_key(name)]
@@ -161,7 +163,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
         topics = _rotate(tuple(notes.topics), index)
         matched = True
-        if isinstance(shareable, Article):
+        if shareable is not None:
             topics, matched = _paired(topics, shareable)
         out.append(
             DraftContext(
@@ -223,9 +225,10 @@ def shareable_label(item: Article | Contact) -> str:
     return item.title if isinstance(item, Article) else item.name
 
 
-def _paired(topics: tuple[str, ...], article: Article) -> tuple[tuple[str, ...], bool]:
-    """The topics with the one the article is about first, and whether any matched."""
-    about = stems(content_words(f"{article.topic} {article.title}"))
+def _paired(topics: tuple[str, ...], item: Article | Contact) -> tuple[tuple[str, ...], bool]:
+    """The topics with the one the article (or the contact's work) is about first, and whether any matched."""
+    text = f"{item.topic} {item.title}" if isinstance(item, Article) else item.why
+    about = stems(content_words(text))
     scored = [(len(stems(content_words(t)) & about), -i, t) for i, t in enumerate(topics)]
     best = max(scored, default=None)
     if best is None or best[0] == 0:

@@ -26,6 +26,7 @@ from followup.drafting.context import DraftContext
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
+from followup.tone.facts import content_words
 from followup.tone.report import Channel, DraftKind
 from followup.wording import join_names
 
@@ -77,7 +78,7 @@ def subject(ctx: DraftContext) -> str | None:
     """A subject line; LinkedIn messages have none."""
     if ctx.kind == DraftKind.linkedin_note:
         return None
-    if _plain(ctx):
+    if _no_org(ctx):
         return {
             DraftKind.thank_you: "Thank you for your time",
             DraftKind.value_add: "Something you may find useful",
@@ -106,6 +107,9 @@ def _levels(ctx: DraftContext) -> Iterator[DraftContext]:
     yield ctx
     yield replace(ctx, updates=())
     yield replace(ctx, updates=(), topics=())
+    # The names and the topic kept, the company and the role left out (notes whose company or
+    # role is unusable, such as an instruction pasted into it): still a message to a person.
+    yield replace(ctx, updates=(), extra={"no_org": "yes"})
     yield replace(ctx, updates=(), topics=(), extra={"plain": "yes"})
     yield replace(ctx, updates=(), topics=(), extra={"plain": "yes", "unsigned": "yes"})
 
@@ -125,6 +129,11 @@ def _plain(ctx: DraftContext) -> bool:
     return ctx.extra.get("plain") == "yes"
 
 
+def _no_org(ctx: DraftContext) -> bool:
+    """No company or role in the message: the plain level, or the level that keeps only the names and topic."""
+    return _plain(ctx) or ctx.extra.get("no_org") == "yes"
+
+
 def _greeting(ctx: DraftContext) -> str:
     if _plain(ctx):
         return "Hello,"
@@ -136,11 +145,11 @@ def _sign(ctx: DraftContext, close: str) -> str:
 
 
 def _role(ctx: DraftContext) -> str:
-    return "the role" if _plain(ctx) else f"the {ctx.role} role"
+    return "the role" if _no_org(ctx) else f"the {ctx.role} role"
 
 
 def _company(ctx: DraftContext) -> str:
-    return "your team" if _plain(ctx) else ctx.company
+    return "your team" if _no_org(ctx) else ctx.company
 
 
 def _when(ctx: DraftContext) -> str:
@@ -335,8 +344,10 @@ def _value_add(ctx: DraftContext) -> str:
             )
             why = ""  # the lead already ties it to the conversation: a sentence on its topic only repeats it
         else:
-            lead = f'I came across "{item.title}" ({item.url}) and thought you might find it useful.'
-            why = f"It looks closely at {item.topic}, which I thought might interest you and the team."
+            lead = f'I came across "{item.title}" ({item.url}) and thought you and the team might enjoy it.'
+            # Its topic only when the title does not already say it: a sentence restating the title is filler.
+            new_words = content_words(item.topic) - content_words(item.title)
+            why = f"It is about {item.topic}." if new_words else ""
         close = _pick(
             [
                 "No need to reply; I simply thought it might be useful.",
@@ -348,7 +359,7 @@ def _value_add(ctx: DraftContext) -> str:
         )
         body = [f"{_hope(ctx)} {lead}".strip(), f"{why} {close}".strip()]
     elif isinstance(item, Contact) and not _plain(ctx):
-        about = f"our conversation about {topic}" if topic else "our recent conversation"
+        about = f"our conversation about {topic}" if topic and ctx.matched_topic else "our recent conversation"
         body = [
             f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item)}.".strip(),
             _pick(
@@ -462,7 +473,9 @@ def _escalation(ctx: DraftContext) -> str:
         intro = _pick(
             [
                 f"I hope you do not mind my writing. I interviewed for {_role(ctx)} {date}.",
-                f"I hope this note is welcome. I interviewed with the team at {ctx.company} {date} for {_role(ctx)}.",
+                f"I hope this note is welcome. I interviewed with your team {date} for {_role(ctx)}."
+                if _no_org(ctx)
+                else f"I hope this note is welcome. I interviewed with the team at {ctx.company} {date} for {_role(ctx)}.",
             ],
             ctx,
             3,
@@ -471,7 +484,7 @@ def _escalation(ctx: DraftContext) -> str:
     topic = ctx.topics[0] if ctx.topics else None
     # "our conversation" only to someone who was in it: a senior contact usually was not.
     talk = "our conversation" if ctx.met else "my conversation with the team"
-    interest = f"I remain very interested in joining {ctx.company}" + (
+    interest = f"I remain very interested in joining {_company(ctx)}" + (
         f", and {talk} about {topic} has stayed with me." if topic else "."
     )
     return _paragraphs(
@@ -577,14 +590,24 @@ def _li_thank_you(ctx: DraftContext) -> str:
 
 def _li_value_add(ctx: DraftContext) -> str:
     item = ctx.shareable
+    # A link or a name needs a reason: the conversation it belongs to, or thanks and a word on why.
+    matched = bool(ctx.topics) and ctx.matched_topic
     if isinstance(item, Article) and not _plain(ctx):
-        about = f" after our conversation about {ctx.topics[0]}" if ctx.topics and ctx.matched_topic else ""
-        return f'{_li_greeting(ctx)} I thought of you{about}: "{item.title}" ({item.url}). Best,{_li_name(ctx)}\n'
+        if matched:
+            return (
+                f"{_li_greeting(ctx)} after our conversation about {ctx.topics[0]}, I thought you might enjoy "
+                f'"{item.title}" ({item.url}). Best,{_li_name(ctx)}\n'
+            )
+        return (
+            f'{_li_greeting(ctx)} thank you{_again(ctx)} for our conversation. I came across "{item.title}" '
+            f"({item.url}) and thought you and the team might enjoy it. Best,{_li_name(ctx)}\n"
+        )
     if isinstance(item, Contact) and not _plain(ctx):
+        after = f"after our conversation about {ctx.topics[0]}" if matched else "after our conversation"
         # Say who the contact is when it fits in a connection note; the name alone says nothing.
         for who in (_introduce(item), item.name):
             note = (
-                f"{_li_greeting(ctx)} I thought of {who} after our conversation; I would be glad to introduce "
+                f"{_li_greeting(ctx)} {after}, I thought of {who}; I would be glad to introduce "
                 f"you if it would help. Best,{_li_name(ctx)}\n"
             )
             if len(note.strip()) <= LINKEDIN_NOTE_CHARS:
@@ -598,7 +621,9 @@ def _li_check_in(ctx: DraftContext) -> str:
         ask = f"You mentioned a decision by {_promised(ctx)}; is there any news on {_role(ctx)}?"
     else:
         ask = f"I wanted to ask whether there is any news on {_role(ctx)}."
-    return f"{_li_greeting(ctx)} I hope you are well. {ask} I remain very interested. Thank you,{_li_name(ctx)}\n"
+    # A first message after the interview thanks them for it before asking for news.
+    opening = f"thank you for the interview {_when(ctx)}." if ctx.missed_thank_you else "I hope you are well."
+    return f"{_li_greeting(ctx)} {opening} {ask} I remain very interested. Thank you,{_li_name(ctx)}\n"
 
 
 def _li_escalation(ctx: DraftContext) -> str:
@@ -607,7 +632,13 @@ def _li_escalation(ctx: DraftContext) -> str:
             f"{_li_greeting(ctx)} I interviewed for the role recently and wanted to ask whether there is any news. "
             f"I remain very interested. Thank you,{_li_name(ctx)}\n"
         )
-    checked = f" and checked in on {spoken(ctx.checked_in, weekday=False)}" if ctx.checked_in is not None else ""
+    # To someone senior: say whom you checked in with, and that there was no answer.
+    who = ctx.checked_in_with.split(",")[0].strip()
+    checked = (
+        f" and checked in with {who} on {spoken(ctx.checked_in, weekday=False)} but have not heard back"
+        if ctx.checked_in is not None and who
+        else ""
+    )
     return (
         f"{_li_greeting(ctx)} I interviewed for {_role(ctx)} on {spoken(ctx.interview_date, weekday=False)}{checked}; "
         f"I wanted to ask whether there is any news. I remain very interested. Thank you,{_li_name(ctx)}\n"
@@ -618,7 +649,7 @@ def _li_closing(ctx: DraftContext) -> str:
     if ctx.rejected:
         first = f"thank you for letting me know your decision about {_role(ctx)}."
     else:
-        first = f"thank you for your help with {_role(ctx)}; I will assume the team has moved forward."
+        first = f"thank you for your help with {_role(ctx)}. As I have not heard back, I will assume the team has moved forward."
     return f"{_li_greeting(ctx)} {first} I enjoyed meeting the team and would be glad to stay connected. Best,{_li_name(ctx)}\n"
 
 

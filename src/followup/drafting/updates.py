@@ -56,6 +56,10 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
         if ends and max(ends) < today:
             left_out.append(f'"{item}" was left out: {max(ends).day} {max(ends):%B} has passed.')
             continue
+        if ends and max(ends) == today and len(dates) == 1 and dates[0].day == dates[0].last_day:
+            # A one-day event on the day the message is sent is no longer news for their planning.
+            left_out.append(f'"{item}" was left out: it is today.')
+            continue
         sentence = _sentence(item, dates, today)
         if sentence is None:
             left_out.append(

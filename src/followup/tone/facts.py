@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from followup.models import InterviewerRole, InterviewNotes, MessageKind
+from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome
 from followup.policy import promised_date
 from followup.textdates import day_months
 
@@ -70,6 +70,9 @@ class NotesFacts:
     interviewer_firsts: frozenset[str] = frozenset()  # first names (casefolded) of those at the interview
     outsider_firsts: frozenset[str] = frozenset()  # first names of people in the notes who were not at it
     thanked_firsts: frozenset[str] = frozenset()  # first names of those a thank-you was sent to
+    contact_firsts: frozenset[str] = frozenset()  # the recruiters and everyone a message was sent to
+    interview_date: date = date.min
+    replied_last: bool = False  # their reply (or the outcome) is the latest word: "not heard back" is false
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -147,6 +150,18 @@ class NotesFacts:
             outsider_firsts=frozenset(outsiders - interviewer_firsts),
             thanked_firsts=frozenset(
                 _first(n) for m in notes.history if m.kind == MessageKind.thank_you for n in m.to if _first(n)
+            ),
+            contact_firsts=frozenset(
+                {_first(p.name) for p in notes.interviewers if p.role == InterviewerRole.recruiter}
+                | {_first(n) for m in notes.history for n in m.to}
+            )
+            - {""},
+            interview_date=notes.interview_date,
+            replied_last=notes.outcome in (Outcome.rejected, Outcome.offer)
+            or (
+                bool(notes.employer_replies)
+                and max(r.on for r in notes.employer_replies)
+                >= max([notes.interview_date, *(m.sent_on for m in notes.history)])
             ),
             latest_past=max(
                 [notes.interview_date, *(m.sent_on for m in notes.history), *(r.on for r in notes.employer_replies)]

@@ -6,8 +6,13 @@ outcome does not hold; no copy or attachment the notes do not hold; nothing abou
 instructions the draft was written from; one subject line at most, at the top; a weekday
 that agrees with its date; and no day that has passed written as if it were coming. Nor
 does it presume a place on the employer's side (a working relationship, praise nobody
-recorded), reproach the reader or a colleague, fish for reassurance, or paste a phrase in
-another language.
+recorded), reproach the reader or a colleague, fish for reassurance, paste a phrase in
+another language, set a deadline of the candidate's own, or say what nothing explains.
+From the notes' state: no conversation claimed with someone who was not at the
+interview, and a note about the process to them names the contact it went through; no
+"I have not heard back" once their answer is the latest word; a check-in asks about the
+timeline only while referring to the one given; no bare weekday for an interview more
+than six days back; and a link comes with a reason in the sender's own words.
 
 The phrase lists are data (``followup/tone/meaning.yaml``); this module is the procedure
 around them. Each finding feeds the check whose dimension it belongs to (faithful,
@@ -88,6 +93,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         if data.names[r.code] in wanted
     ]
     found += _subject_lines(draft)
+    found += _bare_link(draft)
     if facts is not None:
         found += _third_person(draft, facts)
         found += _topics(draft, facts, data)
@@ -99,10 +105,21 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
 _GREETING = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+([^\W\d_][\w'-]*)", re.I)
 _THANKS = re.compile(r"\b(?:thank|appreciat|grateful|gratitude)", re.I)
 _THANKS_AGAIN = phrases("(thank you|thanks)( so much| very much)? (once )?again")
+#: A conversation shared with the reader: only someone who was at the interview had one.
 _OUR_CONVERSATION = phrases(
-    "(thank you|thanks)( so much| very much)? for our (conversation|interview|meeting|chat|discussion)",
-    "(enjoyed|enjoying) our (conversation|interview|meeting|chat|discussion)",
+    "our (conversation|interview|meeting|chat|discussion|talk|exchange)s?",
+    "we (discussed|talked|spoke|covered|touched on)",
+    "you (mentioned|said|told me|explained|described)",
+    "(meeting|speaking with|talking with|talking to) you",
 )
+#: "I have not heard back": false once their reply (or the outcome) is the latest word.
+_NO_REPLY = phrases(
+    "(have|has|had) not (yet )?heard (back|anything|from)",
+    "(haven't|hasn't|hadn't) (yet )?heard (back|anything|from)",
+    "(without|with no|had no|have had no|received no) (a |any )?(reply|answer|response|word)",
+)
+#: Words that make a message to someone who was not at the interview about the process.
+_PROCESS = phrases("checked in", "check-in", "any news", "an update", "the decision", "a decision", "no answer")
 #: Kinds written days or weeks after the interview to someone who may never have been
 #: thanked: their "again" must point at a thank-you the notes record (as the templates' does).
 _LATER_KINDS = (DraftKind.check_in, DraftKind.escalation)
@@ -128,12 +145,32 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
                 )
             )  # fmt: skip
     if name is not None and name in facts.outsider_firsts:
+        who = greeting.group(1) if greeting else name
         for m in _OUR_CONVERSATION.finditer(draft.work):
             found.append(
                 draft.finding(
                     Check.faithful, "faithful.not_interviewed", Severity.block, m.start(), m.end(),
-                    f"{greeting.group(1) if greeting else name} was not at the interview; there was no conversation with them to thank them for.",
-                    "Say who you are and why you are writing to them; thank them for their time, not for a conversation.",
+                    f"{who} was not at the interview; there was no conversation with them to speak of.",
+                    "Say who you are and why you are writing to them; name the topic as the team's work, not as your conversation.",
+                )
+            )  # fmt: skip
+        process = _PROCESS.search(draft.work)
+        named = {w.text.casefold() for w in draft.words} & facts.contact_firsts
+        if process is not None and facts.contact_firsts and not named:
+            found.append(
+                draft.finding(
+                    Check.kind_specific, "kind.unnamed_contact", Severity.block, process.start(), process.end(),
+                    f"{who} was not at the interview, and this asks about the process without naming the person you have been in touch with; it reads as going around them.",
+                    "Say whom you checked in with, and when, and that you have not heard back.",
+                )
+            )  # fmt: skip
+    if facts.replied_last:
+        for m in _NO_REPLY.finditer(draft.work):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.no_reply_claimed", Severity.block, m.start(), m.end(),
+                    "This says you have not heard back, and your notes record their answer as the latest word.",
+                    "Refer to what they told you (their reply, or their decision) instead.",
                 )
             )  # fmt: skip
     return found
@@ -145,16 +182,42 @@ _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.lin
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
-    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase"}
+    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur"}
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
         wanted.add("attachment")
     if draft.kind != DraftKind.escalation or draft.channel == Channel.linkedin:
         wanted.add("cc")
-    if facts is not None and facts.timeline_known and draft.kind in _NO_TIMELINE_QUESTION:
+    if (
+        facts is not None
+        and facts.timeline_known
+        and (
+            draft.kind in _NO_TIMELINE_QUESTION
+            or (draft.kind == DraftKind.check_in and not _refers_to_timeline(draft, facts.promised))
+        )
+    ):
         wanted.add("timeline_question")
     return wanted
+
+
+_GIVEN_TIMELINE = phrases(
+    "you (mentioned|said|told me|gave|shared|expected|hoped|hoped to|were hoping)",
+    "(the team|they) (hoped|expected|planned|were hoping)",
+    "when we (spoke|met)",
+    "i (understood|understand)",
+    "(was|were) (expected|due|planned)",
+)
+
+
+def _refers_to_timeline(draft: Draft, day: date | None) -> bool:
+    """Whether the draft refers to the timeline they gave (names its day, or says they gave
+    one): a check-in may ask about the timeline only while doing so."""
+    if _GIVEN_TIMELINE.search(draft.work):
+        return True
+    if day is None:
+        return False
+    return any(m.month == day.month and m.day <= day.day <= m.last_day for m in mentions(draft.work))
 
 
 def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
@@ -178,6 +241,36 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
             )
         )  # fmt: skip
     return found
+
+
+_URL = re.compile(r"\(?\bhttps?://\S+|\bwww\.\S+", re.I)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d\n]{1,200}[\"\u201d]")
+_SIGN_OFF = re.compile(rf"(?i:\b(?:{CLOSING_ALTERNATIVES}))\s*[,.!]?\s*[^\W\d_][\w'. -]*\s*$")
+#: A link needs a reason in the sender's own words (what it is about, why it made them think of the reader).
+MIN_OWN_WORDS_WITH_LINK = 6
+
+
+def _bare_link(draft: Draft) -> list[Finding]:
+    """A shared link with hardly a word of the sender's own (greeting, title, link and
+    sign-off aside) reads like spam: say why you thought of them."""
+    if "http" not in draft.lower and "www." not in draft.lower:
+        return []  # no link: the common case, decided without a regular expression
+    link = _URL.search(draft.work)
+    if link is None:
+        return []
+    rest = _SIGN_OFF.sub("", _QUOTED.sub(" ", _URL.sub(" ", draft.work)).strip())
+    greeting = _GREETING.match(rest)
+    rest = rest[greeting.end() :] if greeting else rest
+    own = re.findall(r"[^\W\d_][\w'-]*", rest)
+    if len(own) >= MIN_OWN_WORDS_WITH_LINK:
+        return []
+    return [
+        draft.finding(
+            Check.kind_specific, "kind.bare_link", Severity.block, link.start(), link.end(),
+            "This shares a link with hardly a word of your own; to the reader it looks like spam.",
+            "Say in a sentence why you thought of them: what it is about and how it connects to what you discussed.",
+        )
+    ]  # fmt: skip
 
 
 _CLOSING_BEFORE = re.compile(rf"(?:^|[.!?]\s*)(?i:{CLOSING_ALTERNATIVES})\s*[,.!]?$")
@@ -247,6 +340,8 @@ def _dates(draft: Draft, facts: NotesFacts, data: MeaningRules, today: date | No
             sentences.add(draft.sentence_span(word.start))
         elif key in WEEKDAYS:
             found += _weekday(draft, word.start, word.end, key, past)
+            if today is not None:
+                found += _stale_weekday(draft, word.start, word.end, key, facts, today)
     for first, last in sorted(sentences):
         sentence = draft.work[first:last]
         if not data.future.search(sentence) or data.past.search(sentence):
@@ -263,6 +358,32 @@ def _dates(draft: Draft, facts: NotesFacts, data: MeaningRules, today: date | No
                     )
                 )  # fmt: skip
     return found
+
+
+_ON_BEFORE = re.compile(r"\b(?:on|last)\s+$", re.I)
+_MEETING = phrases(
+    "interview", "interviewed", "met", "meet", "meeting", "conversation", "spoke", "talked", "time you gave"
+)
+
+
+def _stale_weekday(draft: Draft, start: int, end: int, weekday: str, facts: NotesFacts, today: date) -> list[Finding]:
+    """ "My interview on Monday" reads as this week's Monday: once the interview is more
+    than six days back, the weekday alone points at the wrong day."""
+    if (today - facts.interview_date).days <= 6 or facts.interview_date.weekday() != WEEKDAYS.index(weekday):
+        return []
+    if not _ON_BEFORE.search(draft.work, max(0, start - 6), start) or _DATE_AFTER_WEEKDAY.match(draft.work, end):
+        return []
+    first, last = draft.sentence_span(start)
+    if not _MEETING.search(draft.work, first, last):
+        return []
+    return [
+        draft.finding(
+            Check.faithful, "faithful.stale_weekday", Severity.block, start, end,
+            f"The interview was on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}, "
+            f"{(today - facts.interview_date).days} days ago; '{weekday.capitalize()}' alone reads as this week's.",
+            f"Write the date in full: '{facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}'.",
+        )
+    ]  # fmt: skip
 
 
 def _weekday(draft: Draft, start: int, end: int, weekday: str, near: date) -> list[Finding]:
