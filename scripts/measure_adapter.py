@@ -33,20 +33,27 @@ from followup.models import InterviewNotes
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def held_out() -> list[dict[str, Any]]:
-    """One scenario per held-out (notes, day, channel), in file order."""
+def held_out_items() -> list[dict[str, Any]]:
+    """Every held-out example (one per recipient), in file order."""
     config = yaml.safe_load((ROOT / "training" / "adapter.yaml").read_text(encoding="utf-8"))
     held = set(config["held_out_companies"])
+    return [
+        item
+        for path in sorted(ROOT.glob(config["data"]))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if item["notes"]["company"] in held
+    ]
+
+
+def held_out() -> list[dict[str, Any]]:
+    """One scenario per held-out (notes, day, channel), in file order."""
     seen: set[str] = set()
     out = []
-    for path in sorted(ROOT.glob(config["data"])):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if item["notes"]["company"] not in held:
-                continue
-            key = json.dumps([item["notes"], item["today"], item["channel"]], sort_keys=True)
-            if key not in seen:
-                seen.add(key)
-                out.append(item)
+    for item in held_out_items():
+        key = json.dumps([item["notes"], item["today"], item["channel"]], sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
     return out
 
 
@@ -104,6 +111,7 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def blind(rows: list[dict[str, Any]], scenarios: list[dict[str, Any]], out: Path, seed: int = 7) -> None:
     """Pairs of the tuned model's shown draft and the template's, sides drawn at random."""
     by_id = {s["id"]: s for s in scenarios}
+    everyone = held_out_items()
     rng = random.Random(seed)
     pairs, key = [], []
     for number, row in enumerate(r for r in rows if r["source"] == "model"):
@@ -115,7 +123,13 @@ def blind(rows: list[dict[str, Any]], scenarios: list[dict[str, Any]], out: Path
             continue
         sides = [("tuned", row["body"]), ("template", match[0].body)]
         rng.shuffle(sides)
-        pairs.append({"pair": number + 1, "facts": item["facts"], "A": sides[0][1], "B": sides[1][1]})
+        # the fact sheet of this recipient (a panel's scenario holds one per member)
+        same = [
+            i for i in everyone
+            if i["notes"] == item["notes"] and i["today"] == item["today"] and i["channel"] == item["channel"]
+        ]  # fmt: skip
+        facts = next((i["facts"] for i in same if f"Writing to: {row['recipient']}," in i["facts"]), item["facts"])
+        pairs.append({"pair": number + 1, "facts": facts, "A": sides[0][1], "B": sides[1][1]})
         key.append({"pair": number + 1, "A": sides[0][0], "B": sides[1][0]})
     (out / "blind.yaml").write_text(yaml.safe_dump(pairs, sort_keys=False, allow_unicode=True, width=110))
     (out / "blind-key.yaml").write_text(yaml.safe_dump(key, sort_keys=False))

@@ -13,9 +13,10 @@ company from ``training/drafting/pools.yaml``. Logs loss and tokens per second, 
 the PEFT adapter, converts it with llama.cpp's ``convert_lora_to_gguf.py`` (in the
 llama-cpp-python source distribution: ``pip download llama-cpp-python==0.3.36
 --no-deps --no-binary :all:`` and unpack it; the script sits in ``vendor/llama.cpp/``),
-and writes ``drafting.card.json`` beside ``drafting.gguf`` (in ``src/followup/adapters/``): data files and their hashes, settings, the
-base model's hash, the held-out examples and the training log. ``scripts/measure_adapter.py``
-adds the measured figures to the card.
+and writes ``drafting.card.json`` beside ``drafting.gguf`` (in ``src/followup/adapters/``):
+data files and their hashes, settings, the base model's hash, the held-out examples and
+the training log. The measured figures (``scripts/measure_adapter.py``) are added to the
+card's ``metrics`` by hand, with the prose card ``README.md`` beside it.
 
 The prompt is the short format of :mod:`followup.drafting.short_format`: the fact sheet
 and the greeting, no instructions and no examples.

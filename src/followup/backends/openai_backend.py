@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import ssl
 import time
+import zlib
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -39,6 +40,8 @@ from followup.drafting.short_format import short_prompt
 Mode = Literal["chat", "completion", "short"]
 MAX_TOKENS = 400
 TEMPERATURE = 0.4
+#: The tuned model's sampling seed for a first attempt (a redraft adds a checksum of its feedback).
+SEED = 20261127
 #: A longer answer is not a draft; the rest is dropped before anything reads it.
 MAX_ANSWER_CHARS = 20_000
 
@@ -136,8 +139,12 @@ class OpenAIBackend:
     async def _completion(
         self, client: openai.AsyncOpenAI, prompt: Prompt, facts: str, feedback: Sequence[str], opening: str
     ) -> tuple[str, Any, str]:
+        extra: dict[str, Any] = {}
         if self.mode == "short":  # the adapter learned the task: facts and greeting only, no feedback
             text, stop = short_prompt(facts, opening), [SHORT_END, SHORT_HEADER]
+            # One seed per attempt: the same facts give the same first draft (reproducible),
+            # and a redraft after a failed check samples anew.
+            extra["seed"] = SEED + zlib.crc32("\n".join(feedback).encode())
         else:
             text, stop = prompt.completion(facts, feedback, opening), STOP
         response = await client.completions.create(
@@ -146,6 +153,7 @@ class OpenAIBackend:
             temperature=TEMPERATURE,
             max_tokens=MAX_TOKENS,
             stop=stop,
+            **extra,
         )
         if not response.choices:
             raise BadResponse("the model server's answer held no draft")
