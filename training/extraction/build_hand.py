@@ -105,8 +105,19 @@ def parse(text: str, first_id: int) -> list[dict]:
             gold.setdefault("shareables", []).append({"kind": "contact", "name": name.strip(), "why": why.strip()})
         else:
             raise SystemExit(f"unknown key {key!r} in {case['id']}: {line}")
-    order = ["candidate_name", "company", "role", "interviewers", "interview_date", "promised_reply_date",
-             "history", "employer_replies", "outcome", "senior_contact", "shareables"]
+    order = [
+        "candidate_name",
+        "company",
+        "role",
+        "interviewers",
+        "interview_date",
+        "promised_reply_date",
+        "history",
+        "employer_replies",
+        "outcome",
+        "senior_contact",
+        "shareables",
+    ]
     for c in cases:
         c["gold"] = {k: c["gold"][k] for k in order if k in c["gold"]}
         c["expected"] = {"action": None, "status": "now"}
