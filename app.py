@@ -56,7 +56,7 @@ from followup.wording import day
 EXAMPLE = Path(__file__).parent / "examples" / "northwind.yaml"
 WRITERS = [
     ("As set up on this computer (FOLLOWUP_BACKEND, else the best available)", ""),
-    ("The best available (an OpenAI-compatible model if one is set up, else the built-in templates)", "auto"),
+    ("The best available (a model service if one is set up, else the built-in templates)", "auto"),
     ("The built-in templates (fast, offline)", "template"),
     ("The small model on this computer", "local"),
     ("An OpenAI-compatible service (OPENAI_API_KEY)", "openai"),
