@@ -3,6 +3,8 @@ their near neighbours that must still block. Each pair states one rule a reader 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from followup.tone import evaluate_tone
@@ -77,3 +79,38 @@ def test_a_sentence_after_a_link_starts_with_a_capital_not_a_name() -> None:
     assert "faithful.name" not in _blocking(text, "linkedin_note", "linkedin")
     invented = 'Hi Sam, "Feature flags at scale" https://example.org/flags Priya Raman sent it to me. Alex Morgan'
     assert "faithful.name" in _blocking(invented, "linkedin_note", "linkedin")
+
+
+def test_the_candidate_may_introduce_themselves_by_name() -> None:
+    text = _email("My name is Alex Morgan, and I interviewed for the Backend Engineer role on 2 November.")
+    assert "faithful.voice" not in _blocking(text, "check_in")
+    assert "faithful.voice" in _blocking(_email("The interview with Alex Morgan went well, I think."), "check_in")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "today", "blocked"),
+    [
+        ("Thank you for your time yesterday.", "2026-11-03", False),
+        ("Thank you for your time yesterday.", "2026-11-05", True),
+        ("Thank you for the time you gave me today.", "2026-11-02", False),
+        ("Thank you for the time you gave me today.", "2026-11-05", True),
+        ("I enjoyed today's interview.", "2026-11-04", True),
+        ("I am writing today to follow up on my interview on 2 November.", "2026-11-09", False),
+    ],
+)
+def test_yesterday_and_today_must_be_the_interview_day(sentence: str, today: str, blocked: bool) -> None:
+    text = f"Dear Sam,\n\n{sentence} I enjoyed our conversation about migrating the job queue to Postgres.\n\nBest regards,\nAlex Morgan\n"
+    report = evaluate_tone(text, kind="thank_you", notes=NOTES, today=date.fromisoformat(today))
+    assert ("faithful.relative_day" in {f.code for f in report.blocking}) is blocked
+
+
+def test_a_closing_after_a_rejection_asks_for_no_news() -> None:
+    rejected = NOTES.model_validate({**NOTES.model_dump(mode="json"), "outcome": "rejected"})
+    ask = _email("Thank you for letting me know. Could you let me know if there is any update on the timeline?")
+    feedback = _email("Thank you for letting me know. I would be grateful for any feedback you can share.")
+    codes = {f.code for f in evaluate_tone(ask, kind="closing", notes=rejected).blocking}
+    assert "faithful.news_after_rejection" in codes
+    assert not evaluate_tone(feedback, kind="closing", notes=rejected).blocking
+    assert "faithful.news_after_rejection" not in {
+        f.code for f in evaluate_tone(ask, kind="closing", notes=NOTES).blocking
+    }

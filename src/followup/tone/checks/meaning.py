@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -99,6 +99,9 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _topics(draft, facts, data)
         found += _dates(draft, facts, data, today)
         found += _addressee(draft, facts)
+        found += _news_after_rejection(draft, facts)
+        if today is not None:
+            found += _relative_day(draft, facts, today)
     return found
 
 
@@ -233,6 +236,8 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
         before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
         if not before or _CLOSING_BEFORE.search(before) or not draft.work[m.end() :].strip(" .\n"):
             continue  # a signature: on a line of its own, after a closing, or the very end
+        if _SELF_INTRODUCTION.search(draft.work, max(0, m.start() - 16), m.start()):
+            continue  # "My name is Alex Morgan": the candidate introducing themselves
         found.append(
             draft.finding(
                 Check.faithful, "faithful.voice", Severity.block, m.start(), m.end(),
@@ -241,6 +246,58 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
             )
         )  # fmt: skip
     return found
+
+
+_SELF_INTRODUCTION = re.compile(r"\b(?:my name is|i am|i'm|this is)\s+$", re.I)
+
+#: "Thank you for your time yesterday", "today's interview": a day said relative to today,
+#: which must be the interview's day.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:interview(?:ed)?|conversation|meeting|chat|call|talk|discussion|time|met|spoke|talked|"
+    r"speaking|talking|seeing|meeting)(?:\s+(?:with|to)\s+(?:me|you))?(?:\s+(?:me|you|us))?(?:\s+\w+){0,3}?"
+    r"\s+(today|yesterday|this morning|this afternoon)\b"
+    r"|(today|yesterday)'s\s+(?:interview|conversation|meeting|chat|call|discussion))",
+    re.I,
+)
+
+
+def _relative_day(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
+    found = []
+    for m in _RELATIVE_DAY.finditer(draft.work):
+        word = (m.group(1) or m.group(2)).lower()
+        meant = today - timedelta(days=1) if word == "yesterday" else today
+        if meant == facts.interview_date:
+            continue
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.relative_day", Severity.block, start, end,
+                f"The interview was on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}; "
+                f"'{word}' would be {meant:%A} {meant.day} {meant:%B}.",
+                f"Write the day: 'on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}'.",
+            )
+        )  # fmt: skip
+    return found
+
+
+#: After a rejection the decision is made: a closing that asks for news reads as not having heard it.
+_ASKS_FOR_NEWS = phrases(
+    "(any|an) (update|news)", "where things (stand|are)", "(the|a) timeline", "next steps",
+    "when (a|the|your) decision",
+)  # fmt: skip
+
+
+def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    if facts.outcome != "rejected" or draft.kind != DraftKind.closing:
+        return []
+    return [
+        draft.finding(
+            Check.faithful, "faithful.news_after_rejection", Severity.block, m.start(), m.end(),
+            "They told you they went with someone else; asking for news reads as if you had not heard.",
+            "Thank them for letting you know, ask once for feedback if you like, and leave the door open.",
+        )
+        for m in _ASKS_FOR_NEWS.finditer(draft.work)
+    ]  # fmt: skip
 
 
 _URL = re.compile(r"\(?\bhttps?://\S+|\bwww\.\S+", re.I)
