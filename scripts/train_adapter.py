@@ -119,6 +119,7 @@ def target_loss(model: Any, ids: Any, mask: Any, labels: Any) -> Any:
     Gemma 3's vocabulary has 262,144 entries: logits for every position of a batch (the
     fact sheet included) took 14 GB and most of the time; the message is about half the
     tokens, and only its logits are needed."""
+    import torch
     import torch.nn.functional as functional
 
     causal = model.get_base_model()
@@ -128,14 +129,8 @@ def target_loss(model: Any, ids: Any, mask: Any, labels: Any) -> Any:
     logits = causal.lm_head(states).float()
     cap = getattr(causal.config, "final_logit_softcapping", None)
     if cap:
-        logits = torch_tanh(logits / cap) * cap
+        logits = torch.tanh(logits / cap) * cap
     return functional.cross_entropy(logits, labels[:, 1:][wanted])
-
-
-def torch_tanh(values: Any) -> Any:
-    import torch
-
-    return torch.tanh(values)
 
 
 def base_model_dir(tmp: Path) -> tuple[Path, str]:

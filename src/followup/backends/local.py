@@ -86,10 +86,16 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def model_alias(model: Path, adapter: Path | None) -> str:
-    """The name the server answers to: the bundled model's short name, or the file's stem;
-    with an adapter, its name and the first digits of its hash (the eval cache keys on it)."""
-    alias = BUNDLED if "gemma-3-270m" in model.name else model.stem
+def is_bundled(model: Path) -> bool:
+    """Whether a GGUF file is the bundled Gemma 3 270M base (the adapter's, the few-shot prompts')."""
+    return "gemma-3-270m" in model.name
+
+
+def model_alias(model: Path | str, adapter: Path | None) -> str:
+    """The name the server answers to: the bundled model's short name (or a name given), else
+    the file's stem; with an adapter, its name and the first digits of its hash (the eval
+    cache keys on it)."""
+    alias = model if isinstance(model, str) else BUNDLED if is_bundled(model) else model.stem
     if adapter is not None:
         alias += f"+{adapter.stem}-{_digest(adapter)[:8]}"
     return alias
@@ -184,8 +190,10 @@ class LocalBackend(OpenAIBackend):
         server = server or shared_server()
         alias = server.alias
         if mode is None:
-            bundled = "gemma-3-270m" in server.model.name
-            mode = ("short" if server.adapter is not None else "completion") if bundled else _api_from_env()
+            if is_bundled(server.model):
+                mode = "short" if server.adapter is not None else "completion"
+            else:
+                mode = _api_from_env()
         settings = OpenAISettings(base_url=server.base_url, api_key="local", model=alias, timeout=120.0, max_retries=1)
         super().__init__(settings, mode=mode or "completion")
         self.server = server

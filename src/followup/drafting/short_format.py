@@ -9,7 +9,7 @@ The training examples (``training/drafting/``) were written against this same te
 from __future__ import annotations
 
 from followup.drafting.context import DraftContext, data_value
-from followup.models import InterviewNotes, MessageKind
+from followup.models import Contact, InterviewNotes, MessageKind
 from followup.textdates import spoken
 from followup.tone.report import Channel, DraftKind
 
@@ -37,7 +37,7 @@ def task(ctx: DraftContext) -> str:
     """'a check-in about the decision, by e-mail' / '..., as a LinkedIn message of at most 300 characters'."""
     kind = ctx.base_kind
     purpose = PURPOSE.get(kind, "a follow-up")
-    if kind == DraftKind.value_add and ctx.shareable is not None and not hasattr(ctx.shareable, "url"):
+    if kind == DraftKind.value_add and isinstance(ctx.shareable, Contact):
         purpose = INTRODUCTION
     if ctx.channel == Channel.linkedin:
         return f"{purpose}, as a LinkedIn message of at most 300 characters (no subject, no cc)"

@@ -134,7 +134,7 @@ def _backends(args: argparse.Namespace) -> _Backends:
         adapter = adapter_path()
         api = ("short" if adapter else "completion") if model == BUNDLED else settings.local_api
         if model == BUNDLED:
-            model = model_alias(Path("gemma-3-270m.gguf"), adapter)
+            model = model_alias(BUNDLED, adapter)
         identity = {"backend": "local", "endpoint": "local", "model": model, "api": api}
         return _Backends("local", LocalBackend, identity, cache, mode)
     from followup.backends.openai_backend import OpenAIBackend

@@ -254,7 +254,7 @@ _SELF_INTRODUCTION = re.compile(r"\b(?:my name is|i am|i'm|this is)\s+$", re.I)
 #: which must be the interview's day.
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:interview(?:ed)?|conversation|meeting|chat|call|talk|discussion|time|met|spoke|talked|"
-    r"speaking|talking|seeing|meeting)(?:\s+(?:with|to)\s+(?:me|you))?(?:\s+(?:me|you|us))?(?:\s+\w+){0,3}?"
+    r"speaking|talking|seeing)(?:\s+(?:with|to)\s+(?:me|you))?(?:\s+(?:me|you|us))?(?:\s+\w+){0,3}?"
     r"\s+(today|yesterday|this morning|this afternoon)\b"
     r"|(today|yesterday)'s\s+(?:interview|conversation|meeting|chat|call|discussion))",
     re.I,
