@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from followup.decision import Decision, Need
 from followup.tone.report import Channel, DraftKind, ToneReport
+from followup.tone.task import DraftTask
 
 
 class _Out(BaseModel):
@@ -49,6 +50,9 @@ class Draft(_Out):
     subject: str | None
     body: str
     tone: ToneReport
+    task: DraftTask | None = Field(
+        None, description="What the tone check held it to beyond its kind: whom it greets, copies, shares."
+    )
     source: Literal["model", "template"]
     backend: str
     model: str | None

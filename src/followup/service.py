@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from followup.advice import Advice
 from followup.advisor import advise as _advise
@@ -24,6 +25,7 @@ from followup.presentation import DecisionView, view
 from followup.store import Store, StoreError
 from followup.tone import evaluate_tone
 from followup.tone.report import Channel, ToneReport
+from followup.tone.task import DraftTask
 
 
 class FutureDate(StoreError):
@@ -119,9 +121,13 @@ def advise(
     )
 
 
-def recheck(text: str, kind: str, notes: InterviewNotes, channel: str) -> ToneReport:
-    """The tone check of a draft the person edited, against the notes it was written from."""
-    return evaluate_tone(text, kind=kind, notes=notes, channel=channel)
+def recheck(
+    text: str, kind: str, notes: InterviewNotes, channel: str, task: DraftTask | dict[str, Any] | None = None
+) -> ToneReport:
+    """The tone check of a draft the person edited, against the notes it was written from
+    and, when known, the task it was written for (whom it greets, copies, shares)."""
+    held_to = DraftTask.model_validate(task) if isinstance(task, dict) else task
+    return evaluate_tone(text, kind=kind, notes=notes, channel=channel, task=held_to)
 
 
 def not_future(on: date, today: date, what: str) -> date:

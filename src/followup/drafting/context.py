@@ -23,6 +23,7 @@ from followup.policy import promised_date
 from followup.textdates import spoken
 from followup.tone.facts import content_words, stems
 from followup.tone.report import Channel, DraftKind
+from followup.tone.task import DraftTask
 
 #: Which message each action sends.
 KIND_OF_ACTION = {
@@ -85,6 +86,17 @@ class DraftContext:
     @property
     def first_name(self) -> str:
         return self.recipient.name.split()[0]
+
+    def task(self) -> DraftTask:
+        """What the tone check holds the draft to beyond its kind: whom it greets, copies, shares."""
+        article = self.shareable if isinstance(self.shareable, Article) else None
+        return DraftTask(
+            recipient=self.recipient.name,
+            copied=[p.name for p in (self.cc or self.loop_people)],
+            article_title=article.title if article else None,
+            article_url=article.url if article else None,
+            introduces=self.shareable.name if isinstance(self.shareable, Contact) else None,
+        )
 
     def facts(self) -> str:
         """The fact sheet a model sees, one 'label: value' line each, values neutralised."""

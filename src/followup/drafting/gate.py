@@ -94,7 +94,7 @@ def _draft_with_model(
         body = clean(generation.text)
         if base_model:
             body = signed(body, ctx)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today)
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=ctx.task())
         usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
         twin = too_similar(body, ctx, earlier)
         rejected = None
@@ -112,7 +112,7 @@ def _draft_with_model(
             return Draft(
                 kind=ctx.kind, channel=ctx.channel, recipient=ctx.recipient.name,
                 recipient_title=ctx.recipient.title, cc=[p.name for p in ctx.cc],
-                subject=subject(ctx), body=body, tone=report, source="model",
+                subject=subject(ctx), body=body, tone=report, task=ctx.task(), source="model",
                 backend=backend.name, model=generation.model, prompt_id=prompt.id,
                 prompt_version=prompt.spec.version, prompt_hash=prompt.hash, attempts=attempts,
                 usage=_total(attempts), latency_s=time.perf_counter() - start, notes_for_you=notes_for_you(ctx),
@@ -204,7 +204,7 @@ def _template(
     return Draft(
         kind=ctx.kind, channel=ctx.channel, recipient=ctx.recipient.name,
         recipient_title=ctx.recipient.title, cc=[p.name for p in ctx.cc],
-        subject=composed.subject, body=composed.body, tone=composed.report, source="template",
+        subject=composed.subject, body=composed.body, tone=composed.report, task=ctx.task(), source="template",
         backend=backend, model=model, prompt_id=f"template.{ctx.kind.value}", prompt_version=1,
         prompt_hash=TEMPLATE_HASH, attempts=attempts, fallback_reason=reason,
         usage=_total(attempts), latency_s=time.perf_counter() - start,

@@ -47,7 +47,7 @@ def compose(ctx: DraftContext, notes: InterviewNotes) -> Composed:
     last: Composed | None = None
     for level, variant in enumerate(_levels(ctx)):
         body = _write(variant)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today)
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=ctx.task())
         last = Composed(subject(variant), body, report, level)
         if report.passed:
             return last
@@ -371,10 +371,17 @@ def _value_add(ctx: DraftContext) -> str:
                 4,
             ),
         ]
-    else:
+    elif isinstance(item, Contact):  # the plain level: the name and nothing from the notes' free text
         body = [
-            "I hope you are well. I wanted to share something I came across that relates to our recent conversation, "
-            "in case it is useful to you and the team.",
+            f"I hope you are well. Thinking back to our recent conversation, I thought of {item.name}, whom I would "
+            "be glad to introduce you to if that would be useful.",
+            "No need to reply otherwise; I simply thought it might help.",
+        ]
+    else:  # the plain level: the link (checked when the notes were read) without its title
+        shared = f" ({item.url})" if isinstance(item, Article) else ""
+        body = [
+            f"I hope you are well. I wanted to share an article I came across{shared} that relates to our recent "
+            "conversation, in case it is useful to you and the team.",
             "No need to reply; I simply thought it might be useful.",
         ]
     thanks = f"Thank you{_again(ctx)} for the time you gave me to talk about {_role(ctx)}."
@@ -453,7 +460,9 @@ def _loop(ctx: DraftContext) -> tuple[Person, ...]:
 
 def _escalation(ctx: DraftContext) -> str:
     contacts = [p.name for p in ctx.cc]
-    if _plain(ctx) or not contacts:
+    if not contacts:
+        loop = ""  # nobody to copy (the policy always copies someone; a forced decision may not)
+    elif _plain(ctx):
         loop = "I have copied my contact in the process, who has kindly helped me throughout."
     else:
         verb = "has" if len(contacts) == 1 else "have"
@@ -461,7 +470,7 @@ def _escalation(ctx: DraftContext) -> str:
     if _plain(ctx):
         return _paragraphs(
             _greeting(ctx),
-            f"I hope you do not mind my writing. I interviewed for the role recently, and {loop}",
+            f"I hope you do not mind my writing. I interviewed for the role recently{', and ' + loop if loop else '.'}",
             "I know how busy hiring periods can be, and I wanted to ask whether there is any news on the role. "
             "I remain very interested in joining your team.",
             _sign(ctx, "Thank you for your time,"),
@@ -489,7 +498,7 @@ def _escalation(ctx: DraftContext) -> str:
     )
     return _paragraphs(
         _greeting(ctx),
-        f"{intro} {loop}",
+        f"{intro} {loop}".strip(),
         " ".join(p for p in (why, "I wanted to ask whether there is any news on the role.", interest, _news(ctx)) if p),
         _sign(ctx, _pick(["Thank you for your time,", "With thanks,", "Kind regards,"], ctx, 5)),
     )
@@ -613,6 +622,17 @@ def _li_value_add(ctx: DraftContext) -> str:
             if len(note.strip()) <= LINKEDIN_NOTE_CHARS:
                 return note
         return note
+    # The plain level: the link or the name, without the notes' free text around them.
+    if isinstance(item, Article):
+        return (
+            f"{_li_greeting(ctx)} thank you for our conversation. I came across an article you and the team might "
+            f"enjoy: {item.url} Best,{_li_name(ctx)}\n"
+        )
+    if isinstance(item, Contact):
+        return (
+            f"{_li_greeting(ctx)} after our conversation, I thought of {item.name}; I would be glad to introduce "
+            f"you if it would help. Best,{_li_name(ctx)}\n"
+        )
     return f"{_li_greeting(ctx)} thank you again for our conversation; I would be glad to stay connected. Best,{_li_name(ctx)}\n"
 
 

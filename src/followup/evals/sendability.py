@@ -27,6 +27,7 @@ from followup.evals.cases import CaseError, load_cases
 from followup.models import InterviewNotes
 from followup.notes_io import YamlLoader, load_notes
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
+from followup.tone.task import DraftTask
 
 #: The labelled set, found from where the command runs (a checkout's root), as ``followup eval`` finds its cases.
 DEFAULT_SET = Path("evals") / "sendability"
@@ -59,6 +60,9 @@ class LabelledDraft(BaseModel):
     source: Source
     today: date | None = Field(None, description="The day the draft was written for, when it matters.")
     subject: str | None = Field(None, description="The subject line shown with the draft (the gate reads the body).")
+    task: DraftTask | None = Field(
+        None, description="What the advisor asked of the draft (whom it greets, copies, shares), when known."
+    )
     label: Label
     reason: Annotated[str, StringConstraints(min_length=1, max_length=400)] = Field(
         description="One sentence, as the hiring manager would say it."
@@ -160,13 +164,16 @@ class Outcome:
 
 
 def run(items: Iterable[Item]) -> list[Outcome]:
-    """The gate's verdict on each draft: ``evaluate_tone`` with the item's notes, kind and channel."""
+    """The gate's verdict on each draft: ``evaluate_tone`` with the item's notes, kind, channel,
+    day and task (those the item records)."""
     # A gate that reads the date (a weekday, a date described as coming) gets the draft's day.
-    reads_today = "today" in inspect.signature(evaluate_tone).parameters
+    accepts = inspect.signature(evaluate_tone).parameters
     outcomes = []
     for item in items:
         d = item.draft
-        extra: dict[str, Any] = {"today": d.today} if reads_today and d.today is not None else {}
+        extra: dict[str, Any] = {"today": d.today} if "today" in accepts and d.today is not None else {}
+        if "task" in accepts and d.task is not None:
+            extra["task"] = d.task
         report = evaluate_tone(d.text, kind=d.kind, notes=item.notes, channel=d.channel, **extra)
         outcomes.append(Outcome(item, report))
     return outcomes

@@ -18,6 +18,7 @@ from followup.tone.checks import (
     pushy,
     specific,
 )
+from followup.tone.checks import task as task_checks
 from followup.tone.courtesy import courtesy_score
 from followup.tone.facts import NotesFacts
 from followup.tone.report import (
@@ -29,6 +30,7 @@ from followup.tone.report import (
     Severity,
     ToneReport,
 )
+from followup.tone.task import DraftTask
 from followup.tone.text import Draft
 
 CheckFn = Callable[[Draft, NotesFacts | None], list[Finding]]
@@ -57,6 +59,7 @@ def evaluate_tone(
     notes: InterviewNotes | None = None,
     channel: Channel | str = Channel.email,
     today: date | None = None,
+    task: DraftTask | None = None,
 ) -> ToneReport:
     """Check a draft the way a careful career coach would.
 
@@ -64,11 +67,12 @@ def evaluate_tone(
     faithfulness and specificity are checked against them; without, those checks
     that need the notes are skipped (``notes_checked`` says which happened). ``today``
     (default: the latest day the notes show has passed) tells which dates are past.
+    ``task`` (whom it is to, whom it copies, what it shares), when given, is checked too.
     """
     kind = DraftKind(kind)
     channel = Channel(channel)
     facts = facts_for(notes) if notes is not None else None
-    return evaluate_with_facts(text, kind=kind, channel=channel, facts=facts, today=today)
+    return evaluate_with_facts(text, kind=kind, channel=channel, facts=facts, today=today, task=task)
 
 
 _FACTS: dict[str, NotesFacts] = {}
@@ -86,7 +90,13 @@ def facts_for(notes: InterviewNotes) -> NotesFacts:
 
 
 def evaluate_with_facts(
-    text: str, *, kind: DraftKind, channel: Channel, facts: NotesFacts | None, today: date | None = None
+    text: str,
+    *,
+    kind: DraftKind,
+    channel: Channel,
+    facts: NotesFacts | None,
+    today: date | None = None,
+    task: DraftTask | None = None,
 ) -> ToneReport:
     """As :func:`evaluate_tone`, with the notes' facts already computed (for many drafts)."""
     full = Draft(text, kind, channel)
@@ -95,6 +105,8 @@ def evaluate_with_facts(
     for check, run in CHECKS.items():
         findings += run(full if check == Check.concise else sliced, facts)
     findings += meaning.check(sliced, facts, today)
+    if task is not None:
+        findings = task_checks.settled(findings + task_checks.check(sliced, facts, task), task)
     findings += irritated.negative_tone(sliced, findings, facts)
     findings.sort(key=lambda f: (f.start, f.end, f.check.value))
     return ToneReport(

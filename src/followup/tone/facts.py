@@ -73,6 +73,7 @@ class NotesFacts:
     contact_firsts: frozenset[str] = frozenset()  # the recruiters and everyone a message was sent to
     interview_date: date = date.min
     replied_last: bool = False  # their reply (or the outcome) is the latest word: "not heard back" is false
+    people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -157,6 +158,9 @@ class NotesFacts:
             )
             - {""},
             interview_date=notes.interview_date,
+            people=tuple(
+                dict.fromkeys([*(p.name for p in people), *sorted(contacts), *(n for m in notes.history for n in m.to)])
+            ),
             replied_last=notes.outcome in (Outcome.rejected, Outcome.offer)
             or (
                 bool(notes.employer_replies)

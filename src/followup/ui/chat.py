@@ -218,6 +218,8 @@ def _advise(state: dict[str, Any], today: date, backend: str | None, prefix: str
         draft = advised.advice.drafts[0]
         state["draft"] = {
             "kind": draft.kind.value,
+            "channel": draft.channel.value,
+            "task": draft.task.model_dump() if draft.task else None,
             "recipient": draft.recipient,
             "subject": draft.subject,
             "body": draft.body,

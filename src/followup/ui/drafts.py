@@ -35,7 +35,7 @@ def _one(
 ) -> PageDraft:
     mine = kept.get((draft.recipient, draft.kind.value))
     text, subject = (mine["body"], mine["subject"]) if mine else (draft.body, draft.subject or "")
-    tone = recheck(text, draft.kind.value, notes, draft.channel.value) if mine else draft.tone
+    tone = recheck(text, draft.kind.value, notes, draft.channel.value, draft.task) if mine else draft.tone
     person = notes.people().get(name_key(draft.recipient))
     details = {
         "rule": rule,
@@ -46,6 +46,7 @@ def _one(
         "recipient": draft.recipient,
         "kind": draft.kind.value,
         "channel": draft.channel.value,
+        "task": draft.task.model_dump() if draft.task else None,
         "subject": subject,
         "body": text,
         "edited": mine is not None,
@@ -63,7 +64,7 @@ def edited(
     current = drafts[index]
     if (text, subject) == (current["body"], current["subject"]):
         return None
-    report = recheck(text, current["kind"], notes, current["channel"])
+    report = recheck(text, current["kind"], notes, current["channel"], current.get("task"))
     changed = {
         **current,
         "body": text,

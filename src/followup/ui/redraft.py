@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from followup.models import InterviewNotes
-from followup.tone import evaluate_tone
+from followup.service import recheck
 from followup.ui.markdown import quoted
 
 _FORMAL = [
@@ -44,7 +44,7 @@ def formal(draft: dict[str, Any], notes: InterviewNotes) -> tuple[str, dict[str,
 
 
 def _recheck(draft: dict[str, Any], body: str, notes: InterviewNotes, what: str) -> tuple[str, dict[str, Any]]:
-    report = evaluate_tone(body, kind=draft["kind"], notes=notes)
+    report = recheck(body, draft["kind"], notes, draft.get("channel", "email"), draft.get("task"))
     if not report.passed:
         problems = "; ".join(f.message for f in report.blocking[:2])
         return f"I could not make it {what} without failing the tone check ({problems}); the draft above stands.", draft

@@ -1,0 +1,130 @@
+"""Task: the draft does the job it was written for.
+
+Given the task (``followup.tone.task.DraftTask``): the greeting names the person the
+message is to, not someone else from the notes; an introduction names the person it
+introduces; a shared article comes with its link; and whoever the draft says it copies
+is someone it copies (elsewhere than an e-mail escalation, ``faithful.cc`` already blocks
+any copy). Without a task, nothing here runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.tone.facts import NotesFacts, normalise_url
+from followup.tone.report import Channel, Check, DraftKind, Finding
+from followup.tone.scan import BLOCK
+from followup.tone.task import DraftTask
+from followup.tone.text import Draft, phrases
+
+C = Check.kind_specific
+
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
+    re.I,
+)
+#: Saying someone is in copy (or in the loop): the sentence around it must name only those copied.
+_COPY = phrases(
+    "(i('ve| have)|i am|i'm|i) (also )?(copied|cc'?d|cc'?ed|cc'?ing|copying|looped in)",
+    "whom i('ve| have)? (copied|cc'?d|included)",
+    "who (is|is also) (copied|in copy|cc'?d)",
+    "(copied|cc'?d) (here|on this|in this)",
+    "in copy",
+    "cc:",
+)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+_NAME = re.compile(r"\b[^\W\d_][\w'-]*\b")
+
+
+def check(draft: Draft, facts: NotesFacts | None, task: DraftTask) -> list[Finding]:
+    found: list[Finding] = []
+    if task.recipient and facts is not None:
+        found += _recipient(draft, facts, task.recipient)
+    if task.introduces:
+        found += _introduction(draft, task.introduces)
+    if task.article_url:
+        found += _article(draft, task.article_url, task.article_title or "the article")
+    if facts is not None:
+        found += _copied(draft, facts, task)
+    return found
+
+
+def settled(findings: list[Finding], task: DraftTask) -> list[Finding]:
+    """The findings less those the task answers: an escalation that copies nobody (the task
+    says so) has nobody to keep in the loop."""
+    if task.copied:
+        return findings
+    return [f for f in findings if f.code != "kind.escalation_bypass"]
+
+
+def _parts(name: str) -> set[str]:
+    return {part.casefold() for part in _NAME.findall(name)}
+
+
+def _recipient(draft: Draft, facts: NotesFacts, recipient: str) -> list[Finding]:
+    match = _GREETING.match(draft.work)
+    if match is None:
+        return []
+    greeted = match.group(1).casefold()
+    if greeted in _parts(recipient):
+        return []
+    others = {part for name in facts.people for part in _parts(name)} | facts.candidate
+    if greeted not in others - _parts(recipient):
+        return []  # a title ("Dear Hiring Manager") or a name the notes do not hold (faithful's business)
+    return [
+        draft.finding(
+            C, "task.recipient", BLOCK, match.start(1), match.end(1),
+            f"This greets {match.group(1)}, but the message is to {recipient}.",
+            f"Greet {recipient.split()[0]}, the person it is to.",
+        )
+    ]  # fmt: skip
+
+
+def _introduction(draft: Draft, contact: str) -> list[Finding]:
+    if any(re.search(rf"\b{re.escape(part)}\b", draft.work, re.I) for part in _parts(contact) if len(part) > 1):
+        return []
+    return [
+        draft.finding(
+            C, "task.introduction_unnamed", BLOCK, 0, min(len(draft.work), 80),
+            f"This offers an introduction but never names {contact}.",
+            f"Say who {contact} is and why the two of you might talk.",
+        )
+    ]  # fmt: skip
+
+
+def _article(draft: Draft, url: str, title: str) -> list[Finding]:
+    if normalise_url(url) in re.sub(r"https?://(www\.)?", "", draft.lower):
+        return []
+    return [
+        draft.finding(
+            C, "task.article_link", BLOCK, 0, min(len(draft.work), 80),
+            f'This shares "{title}" without its link.',
+            f"Include the link: {url}",
+        )
+    ]  # fmt: skip
+
+
+def _copied(draft: Draft, facts: NotesFacts, task: DraftTask) -> list[Finding]:
+    allowed = {part for name in task.copied for part in _parts(name)}
+    allowed |= _parts(task.recipient or "")
+    known = {part for name in facts.people for part in _parts(name)}
+    found: list[Finding] = []
+    for sentence in _SENTENCE.finditer(draft.work):
+        text = sentence.group()
+        said = _COPY.search(text)
+        if said is None:
+            continue
+        wrong = [m for m in _NAME.finditer(text) if m.group()[0].isupper() and m.group().casefold() in known - allowed]
+        if wrong or (not task.copied and draft.kind == DraftKind.escalation and draft.channel == Channel.email):
+            at = wrong[0] if wrong else said
+            start = sentence.start() + at.start()
+            who = ", ".join(task.copied) or "nobody"
+            found.append(
+                draft.finding(
+                    C, "task.copied", BLOCK, start, sentence.start() + at.end(),
+                    f"This says {at.group()} is in copy, but the message copies {who}.",
+                    "Name only the people the message really copies, or leave the copy out.",
+                )
+            )  # fmt: skip
+    return found

@@ -1,0 +1,25 @@
+"""What a draft was asked to do, when the caller knows: whom it is to, whom it copies, what it shares.
+
+The tone check reads a draft against its kind and the notes; given the task as well, it
+also checks that the draft does that task: it greets the person it is to, names the
+contact it introduces, carries the link of the article it shares, and says it copies
+only the people it copies.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DraftTask(BaseModel):
+    """The job one draft was written for (all optional: a check runs only for what is given)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    recipient: str | None = Field(None, description="The full name of the person the message is to.")
+    copied: list[str] = Field(
+        [], description="Everyone the message copies or keeps in the loop (an escalation's contact)."
+    )
+    article_title: str | None = Field(None, description="A value-add's article, if it shares one.")
+    article_url: str | None = None
+    introduces: str | None = Field(None, description="The name of the person a value-add introduces.")
