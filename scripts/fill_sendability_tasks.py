@@ -77,9 +77,10 @@ def main() -> None:
             counts["filled"] += 1
             line = "  task: " + json.dumps(task.model_dump(exclude_defaults=True), ensure_ascii=False)
             block = re.compile(rf"(^- id: {re.escape(d.id)}\n(?:  .*\n)*?  source: .*\n)", re.M)
-            text, n = block.subn(lambda m, line=line: m.group(1) + line + "\n", text, count=1)
-            if n != 1:
+            found = block.search(text)
+            if found is None:
                 sys.exit(f"{path}: item {d.id}: no 'source:' line to put the task after")
+            text = text[: found.end()] + line + "\n" + text[found.end() :]
         if not args.check:
             yaml.safe_load(text)  # still YAML
             path.write_text(text, encoding="utf-8")
