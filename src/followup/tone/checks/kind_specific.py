@@ -157,18 +157,71 @@ TIMELINE = phrases(
 )  # fmt: skip
 
 
+#: What makes a closing a closing: it bows out (the decision heard, or an assumption that the
+#: team has moved on) or leaves the door open with good wishes. One of these must be there.
+CLOSES = phrases(
+    "assum(e|ing)", "moved (on|forward|ahead)", "move (on|forward|ahead)", "(been|was|is|has been) filled",
+    "(your|the) decision", "letting me know", "let(ting)? me know (about )?(your|the) (decision|outcome)",
+    "(all|every) the best", "(wish|wishing) (you|the team|everyone|all)", "best of luck", "(good|every) (luck|success)",
+    "future (roles?|opportunit(y|ies)|openings?|positions?|vacanc(y|ies))", "(keep|stay) in touch", "stay connected",
+    "(went|gone|go|going) (with|in) (another|a different|someone)", "another (candidate|direction)",
+    "not (be )?(moving|progressing|proceeding|selected|successful|chosen|taken forward)",
+    "(close|closing) (the loop|this chapter)", "step (back|aside)", "withdraw",
+    "(keep|bear) me in mind", "(glad|happy|pleased) to (be considered|hear from you) (for|in|if)",
+    "take it that", "(another|a different) (way|direction|route)", "paths (cross|will cross|might cross)",
+    "(in|for) the future",
+)  # fmt: skip
+#: What makes a check-in a check-in: it asks, or says it would like to hear, about the process.
+ASKS = phrases(
+    "news", "updates?", "timeline", "time ?frame", "next steps?", "decision", "where things (stand|are)",
+    "hear(ing)? (back|from you|more|anything)", "progress(ing)?", "status", "any word", "how things", "still (open|on)",
+    "(be|is|was) (expected|decided|planned)", "let me know", "where (the|things|my|it|this|that) \\w+",
+    "(heard|had a reply|had an answer|had a response)", "point me", "who (i|to) (should )?(speak|ask|contact|talk)",
+    "the process", "how things are",
+)  # fmt: skip
+
+
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.thank_you:
         return scan(draft, C, THANK_YOU_CHASE)
     if draft.kind == DraftKind.closing:
-        return scan(draft, C, CLOSING_RULES)
+        return scan(draft, C, CLOSING_RULES) + _does_its_job(draft, CLOSES, "closing")
     if draft.kind == DraftKind.escalation:
-        return _escalation(draft, facts)
+        return _escalation(draft, facts) + _does_its_job(draft, ASKS, "escalation")
     if draft.kind == DraftKind.check_in:
-        return _check_in(draft, facts)
+        return _check_in(draft, facts) + _does_its_job(draft, ASKS, "check_in")
     if draft.kind == DraftKind.value_add:
         return _value_add(draft, facts)
     return []
+
+
+_JOBS = {
+    "closing": (
+        "kind.closing_does_not_close",
+        "This is meant to be a closing note, but it neither bows out nor leaves the door open; it reads as another message in the process.",
+        "Say you will assume the team has moved on (or thank them for letting you know), and wish them well.",
+    ),
+    "check_in": (
+        "kind.check_in_asks_nothing",
+        "This is meant to be a check-in, but it never asks about the process; the reader cannot tell why you wrote.",
+        "Ask once, politely, whether there is any news on the role.",
+    ),
+    "escalation": (
+        "kind.escalation_asks_nothing",
+        "This writes to someone senior but never asks about the process; the reader cannot tell why you wrote.",
+        "Say why you are writing: the date they gave has passed, and ask whether there is any news.",
+    ),
+}
+
+
+def _does_its_job(draft: Draft, signals: re.Pattern[str], job: str) -> list[Finding]:
+    """A closing that does not close, a check-in or escalation that asks about nothing: the
+    wrong message for the day, however well written. Judged on the body (a draft with no
+    text is the length check's business)."""
+    if not draft.work.strip() or signals.search(draft.work):
+        return []
+    code, message, suggestion = _JOBS[job]
+    return [draft.finding(C, code, BLOCK, 0, min(len(draft.work), 80), message, suggestion)]
 
 
 def _escalation(draft: Draft, facts: NotesFacts | None) -> list[Finding]:

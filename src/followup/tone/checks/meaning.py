@@ -288,16 +288,27 @@ _ASKS_FOR_NEWS = phrases(
 
 
 def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:
-    if facts.outcome != "rejected" or draft.kind != DraftKind.closing:
+    """A closing asks for no news: after a rejection the decision is made, and after silence
+    the note bows out (asking for news in it sends two messages at once)."""
+    if draft.kind != DraftKind.closing:
         return []
-    return [
-        draft.finding(
-            Check.faithful, "faithful.news_after_rejection", Severity.block, m.start(), m.end(),
+    if facts.outcome == "rejected":
+        code, message = (
+            "faithful.news_after_rejection",
             "They told you they went with someone else; asking for news reads as if you had not heard.",
-            "Thank them for letting you know, ask once for feedback if you like, and leave the door open.",
         )
+        suggestion = "Thank them for letting you know, ask once for feedback if you like, and leave the door open."
+    else:
+        code, message = (
+            "kind.closing_asks_for_news",
+            "A closing note bows out; asking for news in it sends two messages at once.",
+        )
+        suggestion = "Either ask for news (a check-in) or close gracefully: 'I will assume the team has moved on.'"
+    check = Check.faithful if code.startswith("faithful") else Check.kind_specific
+    return [
+        draft.finding(check, code, Severity.block, m.start(), m.end(), message, suggestion)
         for m in _ASKS_FOR_NEWS.finditer(draft.work)
-    ]  # fmt: skip
+    ]
 
 
 _URL = re.compile(r"\(?\bhttps?://\S+|\bwww\.\S+", re.I)
