@@ -11,7 +11,8 @@ Only the embedded model's drafts get one by default (``--sources``): the model w
 exactly that task, while a hand-written draft was written to no task, and a template
 draft from an older template version may have done an older one. The labels are never
 read or changed. The task goes in as one line after ``source:``, so
-that the file's comments and layout stay as they are; an item that has one is left alone.
+that the file's comments and layout stay as they are; an item that has one is left alone
+unless ``--refresh`` (after the task gains a field) writes it again.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--check", action="store_true", help="only count; write nothing")
+    parser.add_argument("--refresh", action="store_true", help="write the task again where one is recorded")
     parser.add_argument("--sources", nargs="+", default=["model"], choices=["model", "template", "hand"])
     args = parser.parse_args()
     counts: Counter[str] = Counter()
@@ -64,7 +66,7 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         for item in items:
             d = item.draft
-            if d.task is not None:
+            if d.task is not None and not args.refresh:
                 counts["had one"] += 1
                 continue
             if d.source not in args.sources:
@@ -76,6 +78,14 @@ def main() -> None:
                 continue
             counts["filled"] += 1
             line = "  task: " + json.dumps(task.model_dump(exclude_defaults=True), ensure_ascii=False)
+            if d.task is not None:  # --refresh: the old line goes
+                text = re.sub(
+                    rf"(^- id: {re.escape(d.id)}\n(?:  .*\n)*?)  task:.*\n(?:    .*\n)*",
+                    r"\1",
+                    text,
+                    count=1,
+                    flags=re.M,
+                )
             block = re.compile(rf"(^- id: {re.escape(d.id)}\n(?:  .*\n)*?  source: .*\n)", re.M)
             found = block.search(text)
             if found is None:

@@ -92,6 +92,7 @@ class DraftContext:
         article = self.shareable if isinstance(self.shareable, Article) else None
         return DraftTask(
             recipient=self.recipient.name,
+            action=self.action if self.kind == DraftKind.linkedin_note else None,
             copied=[p.name for p in (self.cc or self.loop_people)],
             article_title=article.title if article else None,
             article_url=article.url if article else None,

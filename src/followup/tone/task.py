@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from followup.tone.report import DraftKind
+
 
 class DraftTask(BaseModel):
     """The job one draft was written for (all optional: a check runs only for what is given)."""
@@ -17,6 +19,9 @@ class DraftTask(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     recipient: str | None = Field(None, description="The full name of the person the message is to.")
+    action: DraftKind | None = Field(
+        None, description="What the message is for, when its kind does not say (a LinkedIn note's action)."
+    )
     copied: list[str] = Field(
         [], description="Everyone the message copies or keeps in the loop (an escalation's contact)."
     )

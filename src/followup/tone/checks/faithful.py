@@ -24,8 +24,13 @@ _MONTH_NAMES = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|de
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b\.?", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _MONTH = re.compile(rf"\b({'|'.join(m.capitalize() for m in MONTHS)})\b")
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b|({_MONTH_NAMES})\.?\s+(\d{{1,2}})\b)",
+    re.I,
+)
 _WEEKDAY = re.compile(rf"\b({'|'.join(d.capitalize() for d in WEEKDAYS)})s?\b")
-_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?=(?:st|nd|rd|th)?(?![^\W\d_]))")
+#: A number standing alone: not the "1" of "12d Model" (a letter or digit on neither side).
+_NUMBER = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*(?=(?:st|nd|rd|th|am|pm|k|m|bn|h|hrs?|s|x)?(?![^\W_]))", re.I)
 _CLOSING_LINE = re.compile(
     rf"^\s*(?i:{CLOSING_ALTERNATIVES})"
     r"\s*[,.!]?\s*((?:[A-Z][\w'\-]*\.?)(?:[ \t]+[A-Z][\w'\-]*\.?){0,3})?\s*$"
@@ -33,8 +38,9 @@ _CLOSING_LINE = re.compile(
 ALWAYS_OK = frozenset(
     """i i'm i've i'd i'll dear hi hello mr mrs ms mx dr prof linkedin english thanksgiving christmas
     easter eid diwali hanukkah ramadan holidays ps cc re subject ok am pm best kind warm regards
-    sincerely thanks thank cheers respectfully yours p.s""".split()
-)
+    sincerely thanks thank cheers respectfully yours p.s
+    kia ngā nga namaste aloha mahalo shalom salaam asante jambo habari""".split()
+)  # the last line: greetings and sign-offs in other languages that English e-mails use ("Kia ora", "Ngā mihi")
 CLOSING_WORDS = frozenset("regards best thanks thank you cheers warmly sincerely wishes".split())
 EMAIL_WORDS = frozenset(
     """regards cheers congratulations ok okay enjoyed hoping having discussing appreciated learning
@@ -218,8 +224,18 @@ def _dates(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
             _invented(draft, "faithful.date", *match.span(), "The month", found)
     for match in draft.find(_WEEKDAY):
         covered.append(match.span())
-        if WEEKDAYS.index(match.group(1).lower()) not in facts.weekdays:
+        if WEEKDAYS.index(match.group(1).lower()) not in facts.weekdays and not _dated(draft, match.end(), facts):
             _invented(draft, "faithful.date", *match.span(), "The day", found)
+
+
+def _dated(draft: Draft, end: int, facts: NotesFacts) -> bool:
+    """A weekday written with a date the notes hold ("Wednesday 9 December", an offer's deadline):
+    the meaning check says whether the two agree."""
+    after = _DATE_AFTER.match(draft.work, end)
+    if after is None:
+        return False
+    day, word = (after.group(1), after.group(2)) if after.group(1) else (after.group(4), after.group(3))
+    return (int(day), _month(word)) in facts.day_months
 
 
 def _is_modal(draft: Draft, end: int) -> bool:

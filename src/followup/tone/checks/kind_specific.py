@@ -185,28 +185,32 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.thank_you:
         return scan(draft, C, THANK_YOU_CHASE)
     if draft.kind == DraftKind.closing:
-        return scan(draft, C, CLOSING_RULES) + _does_its_job(draft, CLOSES, "closing")
+        return scan(draft, C, CLOSING_RULES) + does_its_job(draft, DraftKind.closing)
     if draft.kind == DraftKind.escalation:
-        return _escalation(draft, facts) + _does_its_job(draft, ASKS, "escalation")
+        return _escalation(draft, facts) + does_its_job(draft, DraftKind.escalation)
     if draft.kind == DraftKind.check_in:
-        return _check_in(draft, facts) + _does_its_job(draft, ASKS, "check_in")
+        return _check_in(draft, facts) + does_its_job(draft, DraftKind.check_in)
     if draft.kind == DraftKind.value_add:
         return _value_add(draft, facts)
     return []
 
 
-_JOBS = {
-    "closing": (
+#: For each kind with a job to check: what shows it is done, and the finding when it is not.
+JOBS: dict[DraftKind, tuple[re.Pattern[str], str, str, str]] = {
+    DraftKind.closing: (
+        CLOSES,
         "kind.closing_does_not_close",
         "This is meant to be a closing note, but it neither bows out nor leaves the door open; it reads as another message in the process.",
         "Say you will assume the team has moved on (or thank them for letting you know), and wish them well.",
     ),
-    "check_in": (
+    DraftKind.check_in: (
+        ASKS,
         "kind.check_in_asks_nothing",
         "This is meant to be a check-in, but it never asks about the process; the reader cannot tell why you wrote.",
         "Ask once, politely, whether there is any news on the role.",
     ),
-    "escalation": (
+    DraftKind.escalation: (
+        ASKS,
         "kind.escalation_asks_nothing",
         "This writes to someone senior but never asks about the process; the reader cannot tell why you wrote.",
         "Say why you are writing: the date they gave has passed, and ask whether there is any news.",
@@ -214,13 +218,13 @@ _JOBS = {
 }
 
 
-def _does_its_job(draft: Draft, signals: re.Pattern[str], job: str) -> list[Finding]:
+def does_its_job(draft: Draft, job: DraftKind) -> list[Finding]:
     """A closing that does not close, a check-in or escalation that asks about nothing: the
-    wrong message for the day, however well written. Judged on the body (a draft with no
-    text is the length check's business)."""
+    wrong message for the day, however well written (``job``: the message's kind, or a
+    LinkedIn note's action). A draft with no text is the length check's business."""
+    signals, code, message, suggestion = JOBS[job]
     if not draft.work.strip() or signals.search(draft.work):
         return []
-    code, message, suggestion = _JOBS[job]
     return [draft.finding(C, code, BLOCK, 0, min(len(draft.work), 80), message, suggestion)]
 
 

@@ -121,6 +121,10 @@ _NO_REPLY = phrases(
     "(haven't|hasn't|hadn't) (yet )?heard (back|anything|from)",
     "(without|with no|had no|have had no|received no) (a |any )?(reply|answer|response|word)",
 )
+#: What follows "not heard" when it counts from their reply: "... further", "... more since then".
+_SINCE_THEIR_REPLY = re.compile(
+    r"[^.!?\n]{0,30}?\b(further|more|since (then|your|their|that|we|you)|after (your|their|that))\b", re.I
+)
 #: Words that make a message to someone who was not at the interview about the process.
 _PROCESS = phrases("checked in", "check-in", "any news", "an update", "the decision", "a decision", "no answer")
 #: Kinds written days or weeks after the interview to someone who may never have been
@@ -169,6 +173,8 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
             )  # fmt: skip
     if facts.replied_last:
         for m in _NO_REPLY.finditer(draft.work):
+            if _SINCE_THEIR_REPLY.match(draft.work, m.end()):
+                continue  # "I haven't heard anything further since then": true after their reply
             found.append(
                 draft.finding(
                     Check.faithful, "faithful.no_reply_claimed", Severity.block, m.start(), m.end(),
@@ -360,6 +366,12 @@ def _subject_lines(draft: Draft) -> list[Finding]:
     ]  # fmt: skip
 
 
+def _said(topic: str, data: MeaningRules) -> frozenset[str]:
+    """The stems a topic names, less the words that say nothing about what was discussed."""
+    words = {w for w in content_words(topic) if w not in data.generic}
+    return stems(words) - data.generic_stems
+
+
 def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding]:
     """Every "our conversation about X" names a topic from the notes (most of its words do)."""
     found = []
@@ -367,12 +379,13 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
         rest = draft.work[intro.end() : intro.end() + 200]
         cut = data.topic_end.search(rest)
         topic = rest[: cut.start()] if cut else rest
-        words = {w for w in content_words(topic) if w not in data.generic}
-        said = stems(words) - data.generic_stems
-        if not said:
+        said = _said(topic, data)
+        if not said or len(said & facts.discussable) * 2 >= len(said):
             continue
-        known = len(said & facts.discussable)
-        if known * 2 >= len(said):
+        # "how hard it is to recruit riders ...": a word list cut the topic short; judge the clause.
+        clause = re.split(r"[.;:!?,()\n\u2014]", rest, maxsplit=1)[0]
+        longer = _said(clause, data)
+        if len(said) <= 2 and len(longer & facts.discussable) * 2 >= len(longer):
             continue
         start, end = intro.start(), intro.end() + len(topic.rstrip())
         found.append(

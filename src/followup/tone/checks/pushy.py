@@ -138,6 +138,13 @@ REPORTED = re.compile(
 )
 
 
+def _their_plan(draft: Draft, finding: Finding) -> bool:
+    if finding.code != "pushy.deadline":
+        return False
+    start, _ = draft.sentence_span(finding.start)
+    return THEIR_PLAN.search(draft.work, start, finding.start) is not None
+
+
 def _stated_constraint(limit: str, facts: NotesFacts | None) -> bool:
     if facts is None:
         return False
@@ -150,8 +157,15 @@ def _stated_constraint(limit: str, facts: NotesFacts | None) -> bool:
     return (int(day.group()), number) in facts.day_months
 
 
+#: Their own plan, reported: "You'd hoped to let me know by Tuesday 24 November" sets no deadline.
+THEIR_PLAN = re.compile(
+    r"\b(you|they|the team|the panel)('d|'ve| had| have)? (hoped|planned|expected|aimed|intended|said|mentioned|promised)\b",
+    re.I,
+)
+
+
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
-    found = scan(draft, C, RULES)
+    found = [f for f in scan(draft, C, RULES) if not _their_plan(draft, f)]
     for sentence in draft.find(_SENTENCE):
         limit = TIME_LIMIT.search(sentence.group())
         if limit is None or not ANSWER_WORDS.search(sentence.group()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from followup.tone.checks.kind_specific import JOBS, does_its_job
 from followup.tone.facts import NotesFacts, normalise_url
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK
@@ -47,6 +48,8 @@ def check(draft: Draft, facts: NotesFacts | None, task: DraftTask) -> list[Findi
         found += _article(draft, task.article_url, task.article_title or "the article")
     if facts is not None:
         found += _copied(draft, facts, task)
+    if draft.kind == DraftKind.linkedin_note and task.action in JOBS:
+        found += does_its_job(draft, task.action)  # a LinkedIn note does its action's job
     return found
 
 
