@@ -82,3 +82,48 @@ def test_an_escalation_that_asks_where_the_process_stands_passes() -> None:
         "my contact. Would you be able to tell me where the process stands?"
     )
     assert "kind.escalation_asks_nothing" not in _codes(body, "escalation")
+
+
+# --- a value-add that offers something gives it -------------------------------------------
+
+VALUE_NOTES = make_notes(
+    shareables=[
+        {"kind": "article", "title": "Feature flags at scale", "url": "https://example.org/flags", "topic": "flags"},
+        {"kind": "contact", "name": "Priya Raman", "why": "runs the platform guild at a logistics firm"},
+    ]
+)
+
+
+def _value_codes(body: str) -> set[str]:
+    report = evaluate_tone(f"Dear Dana,\n\n{body}{SIGN}", kind="value_add", notes=VALUE_NOTES)
+    return {f.code for f in report.blocking}
+
+
+def test_an_article_offered_without_its_link_blocks() -> None:
+    body = "I came across a really good article on feature flags that I think you would enjoy. I hope it helps."
+    assert "kind.article_without_link" in _value_codes(body)
+
+
+def test_an_introduction_offered_to_someone_unnamed_blocks() -> None:
+    body = "I know someone who runs a platform guild at a logistics firm, and I would be happy to connect you both."
+    assert "kind.introduction_unnamed" in _value_codes(body)
+
+
+def test_the_article_with_its_link_and_the_named_introduction_pass() -> None:
+    body = (
+        'I came across "Feature flags at scale" (https://example.org/flags) and thought of our conversation. '
+        "I would also be glad to introduce you to Priya Raman, who runs the platform guild at a logistics firm."
+    )
+    assert not _value_codes(body) & {"kind.article_without_link", "kind.introduction_unnamed"}
+
+
+def test_a_linkedin_note_does_its_actions_job() -> None:
+    from followup.tone.task import DraftTask
+
+    note = "Hi Dana, thank you again for our conversation about the job queue. Best, Alex"
+    closing = DraftTask(recipient="Dana Lee", action="closing")
+    report = evaluate_tone(note, kind="linkedin_note", channel="linkedin", notes=NOTES, task=closing)
+    assert "kind.closing_does_not_close" in {f.code for f in report.blocking}
+    kept = note.replace("Best,", "I will assume the team has moved on, and I wish you all the best.")
+    report = evaluate_tone(kept, kind="linkedin_note", channel="linkedin", notes=NOTES, task=closing)
+    assert "kind.closing_does_not_close" not in {f.code for f in report.blocking}

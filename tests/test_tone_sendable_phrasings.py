@@ -36,12 +36,12 @@ def _blocking(text: str, kind: str, channel: str = "email") -> set[str]:
     [
         # a release from replying is not an order
         ("Please don't feel you need to reply.", "value_add"),
-        ("If you need to check anything with the team first, that is of course fine.", "check_in"),
+        ("Is there any news? If you need to check anything with the team first, that is of course fine.", "check_in"),
         # asking when to expect news is a question
         ("When might I expect to hear about next steps?", "check_in"),
         # the writer calling themselves a candidate makes no claim about rivals
         ("I am a candidate for the Backend Engineer role and wanted to ask where things stand.", "check_in"),
-        ("I'm writing as a candidate for the Backend Engineer role.", "check_in"),
+        ("I'm writing as a candidate for the Backend Engineer role, to ask whether there is any news.", "check_in"),
     ],
 )
 def test_polite_sentences_pass(sentence: str, kind: str) -> None:

@@ -264,13 +264,40 @@ def _check_in(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     ]  # fmt: skip
 
 
+#: A value-add that offers an article, or an introduction: it must then give the link, or the name.
+OFFERS_ARTICLE = phrases("article", "piece", "blog post", "write-up", "paper", "guide", "case study", "link")
+OFFERS_INTRODUCTION = phrases(
+    "introduc(e|ing|tion)", "put you in touch", "connect you", "know someone", "someone who", "a (friend|contact|former colleague) who",
+)  # fmt: skip
+
+
 def _value_add(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if facts is None or not (facts.urls or facts.contacts):
         return []
+    has_link = "http" in draft.lower or "www." in draft.lower
     shares_link = any(url.split("/")[0] in draft.lower for url in facts.urls)
     introduces = any(c.split()[0].lower() in draft.lower for c in facts.contacts)
-    if shares_link or introduces:
-        return []
+    found = []
+    offered = OFFERS_ARTICLE.search(draft.work)
+    if facts.urls and offered and not has_link:
+        found.append(
+            draft.finding(
+                C, "kind.article_without_link", BLOCK, offered.start(), offered.end(),
+                "This offers an article but gives no link; the reader would have to write back to ask for it.",
+                "Include the article's title and link from your notes.",
+            )
+        )  # fmt: skip
+    offered = OFFERS_INTRODUCTION.search(draft.work)
+    if facts.contacts and offered and not introduces:
+        found.append(
+            draft.finding(
+                C, "kind.introduction_unnamed", BLOCK, offered.start(), offered.end(),
+                "This offers an introduction but never says who; the reader cannot act on it.",
+                "Name the person and say in a sentence why the two of them might talk.",
+            )
+        )  # fmt: skip
+    if found or shares_link or introduces:
+        return found
     return [
         draft.finding(
             C,

@@ -191,7 +191,16 @@ _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.lin
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
-    wanted = {"voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur"}
+    wanted = {
+        "voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur",
+        "grammar",
+    }  # fmt: skip
+    if facts is None or facts.outcome == "pending":
+        wanted.add("decision_claim")
+    if draft.kind in (DraftKind.check_in, DraftKind.escalation):
+        wanted.add("asks_then_waives")
+    if draft.kind == DraftKind.value_add:
+        wanted.add("backwards_introduction")
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
@@ -443,14 +452,25 @@ def _dates(draft: Draft, facts: NotesFacts, data: MeaningRules, today: date | No
 
 _ON_BEFORE = re.compile(r"\b(?:on|last)\s+$", re.I)
 _MEETING = phrases(
-    "interview", "interviewed", "met", "meet", "meeting", "conversation", "spoke", "talked", "time you gave"
+    "interview",
+    "interviewed",
+    "met",
+    "meet",
+    "meeting",
+    "conversation",
+    "spoke",
+    "talked",
+    "time you gave",
+    "your time",
 )
 
 
 def _stale_weekday(draft: Draft, start: int, end: int, weekday: str, facts: NotesFacts, today: date) -> list[Finding]:
     """ "My interview on Monday" reads as this week's Monday: once the interview is more
-    than six days back, the weekday alone points at the wrong day."""
-    if (today - facts.interview_date).days <= 6 or facts.interview_date.weekday() != WEEKDAYS.index(weekday):
+    than six days back, the weekday alone points at the wrong day. (On the interview's own
+    day, "on Monday" is fine: readers of the labelled set let it pass.)"""
+    days = (today - facts.interview_date).days
+    if days <= 6 or facts.interview_date.weekday() != WEEKDAYS.index(weekday):
         return []
     if not _ON_BEFORE.search(draft.work, max(0, start - 6), start) or _DATE_AFTER_WEEKDAY.match(draft.work, end):
         return []
