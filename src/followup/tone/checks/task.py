@@ -113,6 +113,8 @@ def _copied(draft: Draft, facts: NotesFacts, task: DraftTask) -> list[Finding]:
     allowed |= _parts(task.recipient or "")
     known = {part for name in facts.people for part in _parts(name)}
     found: list[Finding] = []
+    if _COPY.search(draft.work) is None:
+        return found  # the common case: no copy is mentioned, decided in one pass
     for sentence in _SENTENCE.finditer(draft.work):
         text = sentence.group()
         said = _COPY.search(text)
