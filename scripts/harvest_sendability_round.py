@@ -45,11 +45,11 @@ def drafted(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
             base = {"notes": scenario["notes"], "channel": scenario["channel"], "today": today.isoformat()}
             template = advise(notes, today=today, channel=scenario["channel"], backend="template")
             for draft in template.drafts:
-                task = draft.task.model_dump(exclude_defaults=True) if draft.task else None
+                task = draft.task.model_dump(mode="json", exclude_defaults=True) if draft.task else None
                 items.append({**base, "kind": draft.kind.value, "source": "template", "task": task, "text": draft.body})
             model = advise(notes, today=today, channel=scenario["channel"], backend=backend, deadline=600)
             for draft in model.drafts:
-                task = draft.task.model_dump(exclude_defaults=True) if draft.task else None
+                task = draft.task.model_dump(mode="json", exclude_defaults=True) if draft.task else None
                 first = draft.attempts[0].text if draft.attempts else None
                 if first:
                     items.append({**base, "kind": draft.kind.value, "source": "model", "task": task, "text": first})
@@ -89,7 +89,7 @@ def main() -> None:
             "today": str(item["today"]),
         }
         blind.append({**shown, "label": "", "reason": "", "text": item["text"]})
-        task = {"task": item["task"]} if item.get("task") else {}
+        task = {"task": dict(item["task"])} if item.get("task") else {}
         full.append({**shown, "source": item["source"], **task, "label": "", "reason": "", "text": item["text"]})
     dump = {"sort_keys": False, "allow_unicode": True, "width": 110}
     args.out.write_text(yaml.safe_dump(full, **dump), encoding="utf-8")  # type: ignore[call-overload]
