@@ -21,7 +21,7 @@ from followup.models import (
 )
 from followup.policy import promised_date
 from followup.textdates import spoken
-from followup.tone.facts import content_words, stems
+from followup.tone.facts import HONORIFICS, content_words, stems
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
 
@@ -85,7 +85,12 @@ class DraftContext:
 
     @property
     def first_name(self) -> str:
-        return self.recipient.name.split()[0]
+        """How a greeting names the recipient: the first name, or a title and the surname
+        ("Dr Tessaro" for "Dr. Rafe Tessaro")."""
+        parts = self.recipient.name.split()
+        if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
+            return f"{parts[0].rstrip('.')} {parts[-1]}"
+        return parts[0]
 
     def task(self) -> DraftTask:
         """What the tone check holds the draft to beyond its kind: whom it greets, copies, shares."""

@@ -19,6 +19,7 @@ formula. The plain level keeps one fixed, safe wording.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -115,9 +116,9 @@ def _levels(ctx: DraftContext) -> Iterator[DraftContext]:
 
 
 def _write(ctx: DraftContext) -> str:
-    if ctx.kind == DraftKind.linkedin_note:
-        return _LINKEDIN[ctx.base_kind](ctx)
-    return _WRITERS[ctx.kind](ctx)
+    text = _LINKEDIN[ctx.base_kind](ctx) if ctx.kind == DraftKind.linkedin_note else _WRITERS[ctx.kind](ctx)
+    # A company or title that ends in a full stop ("Autopartes del Bajío S.A. de C.V.") at the end of a sentence.
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
 
 # --- the pieces ---------------------------------------------------------------------------
@@ -558,7 +559,8 @@ def _closing(ctx: DraftContext) -> str:
         [
             f"{enjoyed}, and I would be glad to be considered for future roles at {company}. I wish you and the team "
             "all the best.",
-            f"{enjoyed}, and I hope our paths cross again. With every good wish to you and everyone at {company}.",
+            f"{enjoyed}, and I hope our paths cross again. With every good wish to you and everyone "
+            + ("on your team." if _no_org(ctx) else f"at {company}."),
         ],
         ctx,
         5,

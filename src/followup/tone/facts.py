@@ -20,6 +20,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _TOKEN = re.compile(r"[^\W_][\w'\-]*")
 _NUMBER = re.compile(r"\d+")
+_GROUPED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
@@ -73,6 +74,7 @@ class NotesFacts:
     contact_firsts: frozenset[str] = frozenset()  # the recruiters and everyone a message was sent to
     interview_date: date = date.min
     replied_last: bool = False  # their reply (or the outcome) is the latest word: "not heard back" is false
+    awaiting_their_date: bool = False  # their latest reply gave a new date: "not heard anything yet" is about it
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
 
     @classmethod
@@ -107,7 +109,7 @@ class NotesFacts:
             if reply.new_promised_date:
                 dates.add(reply.new_promised_date)
         promised = promised_date(notes)
-        numbers = set(_NUMBER.findall(free_text))
+        numbers = set(_NUMBER.findall(free_text)) | set(_GROUPED_NUMBER.findall(free_text))  # "40,000" too
         for day in dates:
             numbers |= {
                 str(day.day),
@@ -121,9 +123,16 @@ class NotesFacts:
         months |= {month for _, month in day_months(free_text, notes.country)}
         weekdays = {d.weekday() for d in dates}
         weekdays |= {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(free_text)}
+        # An event among the topics ("the volunteer drive on 18 July") may be named by its weekday.
+        weekdays |= {
+            _nearest(notes.interview_date, d, m).weekday()
+            for d, m in day_months("\n".join(notes.topics), notes.country)
+        }
         role_words = {w for w in tokens(notes.role) if len(w) > 2}
-        interviewer_firsts = frozenset(_first(p.name) for p in notes.interviewers if _first(p.name))
-        outsiders = {_first(n) for n in [*contacts, *([notes.senior_contact.name] if notes.senior_contact else [])]}
+        interviewer_firsts = frozenset(k for p in notes.interviewers for k in _firsts(p.name))
+        outsiders = {
+            k for n in [*contacts, *([notes.senior_contact.name] if notes.senior_contact else [])] for k in _firsts(n)
+        }
         outsiders.discard("")
         return cls(
             vocabulary=frozenset(tokens(free_text)),
@@ -150,14 +159,17 @@ class NotesFacts:
             interviewer_firsts=interviewer_firsts,
             outsider_firsts=frozenset(outsiders - interviewer_firsts),
             thanked_firsts=frozenset(
-                _first(n) for m in notes.history if m.kind == MessageKind.thank_you for n in m.to if _first(n)
+                k for m in notes.history if m.kind == MessageKind.thank_you for n in m.to for k in _firsts(n)
             ),
             contact_firsts=frozenset(
-                {_first(p.name) for p in notes.interviewers if p.role == InterviewerRole.recruiter}
-                | {_first(n) for m in notes.history for n in m.to}
+                {k for p in notes.interviewers if p.role == InterviewerRole.recruiter for k in _firsts(p.name)}
+                | {k for m in notes.history for n in m.to for k in _firsts(n)}
             )
             - {""},
             interview_date=notes.interview_date,
+            awaiting_their_date=bool(notes.employer_replies)
+            and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
+            and notes.outcome == Outcome.pending,
             people=tuple(
                 dict.fromkeys([*(p.name for p in people), *sorted(contacts), *(n for m in notes.history for n in m.to)])
             ),
@@ -173,10 +185,27 @@ class NotesFacts:
         )
 
 
-def _first(name: str) -> str:
-    """A person's first name as a greeting would use it, casefolded ("" for none)."""
+def _nearest(near: date, day: int, month: int) -> date:
+    """The date with this day and month nearest to ``near`` (the year before, of, or after it)."""
+    options = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: abs((d - near).days), default=near)
+
+
+HONORIFICS = frozenset("dr prof professor mr mrs ms mx miss sir dame rev fr".split())
+
+
+def _firsts(name: str) -> set[str]:
+    """The names a greeting may use for a person, casefolded: the first name; after a title
+    ("Dr. Rafe Tessaro"), the first name and the surname ("Dear Dr Tessaro")."""
     parts = name.split()
-    return parts[0].casefold() if parts else ""
+    if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
+        return {p.casefold() for p in (parts[1], parts[-1])}
+    return {parts[0].casefold()} if parts else set()
 
 
 STOPWORDS = frozenset(

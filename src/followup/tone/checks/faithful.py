@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
 from followup.tone.report import Check, DraftKind, Finding
@@ -35,12 +38,35 @@ _CLOSING_LINE = re.compile(
     rf"^\s*(?i:{CLOSING_ALTERNATIVES})"
     r"\s*[,.!]?\s*((?:[A-Z][\w'\-]*\.?)(?:[ \t]+[A-Z][\w'\-]*\.?){0,3})?\s*$"
 )
-ALWAYS_OK = frozenset(
-    """i i'm i've i'd i'll dear hi hello mr mrs ms mx dr prof linkedin english thanksgiving christmas
+
+
+@cache
+def _ordinary_words_file() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = yaml.safe_load(
+        files("followup.tone").joinpath("ordinary_words.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def ordinary_words() -> frozenset[str]:
+    """The words of ``ordinary_words.yaml``: greetings and sign-offs in other languages, and
+    holidays, lower-cased (a possessive 's dropped, as the name check drops it)."""
+    words = set()
+    for entries in _ordinary_words_file().values():
+        for entry in entries:
+            for phrase in entry.split(";"):
+                words |= {w.lower().removesuffix("'s") for w in re.findall(r"[^\W\d_][\w']*", phrase)}
+    return frozenset(words)
+
+
+ALWAYS_OK = (
+    frozenset(
+        """i i'm i've i'd i'll dear hi hello mr mrs ms mx dr prof linkedin english thanksgiving christmas
     easter eid diwali hanukkah ramadan holidays ps cc re subject ok am pm best kind warm regards
-    sincerely thanks thank cheers respectfully yours p.s
-    kia ngā nga namaste aloha mahalo shalom salaam asante jambo habari""".split()
-)  # the last line: greetings and sign-offs in other languages that English e-mails use ("Kia ora", "Ngā mihi")
+    sincerely thanks thank cheers respectfully yours p.s""".split()
+    )
+    | ordinary_words()
+)
 CLOSING_WORDS = frozenset("regards best thanks thank you cheers warmly sincerely wishes".split())
 EMAIL_WORDS = frozenset(
     """regards cheers congratulations ok okay enjoyed hoping having discussing appreciated learning
@@ -120,12 +146,12 @@ VOICE = [
 #: cheaper", "filled internally") or any other claim (a freeze, the budget, an internal
 #: candidate) still blocks, and the closing-note rules still judge the tone.
 ASSUMPTION = re.compile(
-    r"\b(?:assum(?:e|ing)|presum(?:e|ably)|take it|taking it|imagine|gather|if|in case|whether|may|might|must|"
+    r"\b(?:assum(?:e|ing)|presum(?:e|ably)|take it|taking it|imagine|gather|understand|if|in case|whether|may|might|must|"
     r"probably|likely|perhaps|expect)\b",
     re.IGNORECASE,
 )
 ASSUMED_OUTCOME = phrases(
-    "(you|the team|they|the company|[A-Z]\\w+)('ve| have| has| had)? (already |now |since |probably |likely )?"
+    "(you|the team|they|the company|[A-Z]\\w+)('ve| have| has| had)? (already |now |since |probably |likely |most likely |most probably )?"
     "(been able to )?(chosen|chose|selected|hired|picked|gone with|went with|decided on|offered the (role|position|job) to|"
     "(moved|gone|gone ahead|gone forward|proceeded) (forward |ahead )?with|decided to (move forward|move ahead|proceed|go) with) "
     "(another|other|a different|the other) (candidates?|applicants?|finalists?|person|people)",

@@ -177,7 +177,7 @@ ASKS = phrases(
     "hear(ing)? (back|from you|more|anything)", "progress(ing)?", "status", "any word", "how things", "still (open|on)",
     "(be|is|was) (expected|decided|planned)", "let me know", "where (the|things|my|it|this|that) \\w+",
     "(heard|had a reply|had an answer|had a response)", "point me", "who (i|to) (should )?(speak|ask|contact|talk)",
-    "the process", "how things are",
+    "the process", "how things are", "check(ing)? in (on|about|regarding)", "follow(ing)? up (on|about|regarding)",
 )  # fmt: skip
 
 

@@ -105,7 +105,11 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     return found
 
 
-_GREETING = re.compile(r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+([^\W\d_][\w'-]*)", re.I)
+_GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
+    re.I,
+)
 _THANKS = re.compile(r"\b(?:thank|appreciat|grateful|gratitude)", re.I)
 _THANKS_AGAIN = phrases("(thank you|thanks)( so much| very much)? (once )?again")
 #: A conversation shared with the reader: only someone who was at the interview had one.
@@ -171,7 +175,7 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     "Say whom you checked in with, and when, and that you have not heard back.",
                 )
             )  # fmt: skip
-    if facts.replied_last:
+    if facts.replied_last and not facts.awaiting_their_date:
         for m in _NO_REPLY.finditer(draft.work):
             if _SINCE_THEIR_REPLY.match(draft.work, m.end()):
                 continue  # "I haven't heard anything further since then": true after their reply

@@ -138,11 +138,16 @@ REPORTED = re.compile(
 )
 
 
-def _their_plan(draft: Draft, finding: Finding) -> bool:
+def _their_plan(draft: Draft, finding: Finding, facts: NotesFacts | None) -> bool:
+    """A deadline phrase that reports their own plan, or states the candidate's real
+    constraint from the notes ("my answer by Friday 10 July", the other offer's date)."""
     if finding.code != "pushy.deadline":
         return False
-    start, _ = draft.sentence_span(finding.start)
-    return THEIR_PLAN.search(draft.work, start, finding.start) is not None
+    start, end = draft.sentence_span(finding.start)
+    if THEIR_PLAN.search(draft.work, start, finding.start) is not None:
+        return True
+    limit = TIME_LIMIT.search(draft.work, finding.start, end)
+    return limit is not None and _stated_constraint(draft.work[limit.start() : end], facts)
 
 
 def _stated_constraint(limit: str, facts: NotesFacts | None) -> bool:
@@ -165,14 +170,15 @@ THEIR_PLAN = re.compile(
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
-    found = [f for f in scan(draft, C, RULES) if not _their_plan(draft, f)]
+    found = [f for f in scan(draft, C, RULES) if not _their_plan(draft, f, facts)]
     for sentence in draft.find(_SENTENCE):
         limit = TIME_LIMIT.search(sentence.group())
         if limit is None or not ANSWER_WORDS.search(sentence.group()):
             continue
         start, end = sentence.start() + limit.start(), sentence.start() + limit.end()
         before = sentence.group()[: limit.start()]
-        if REPORTED.search(before) or _stated_constraint(limit.group(), facts):
+        # "by Friday 10 July": the weekday's date follows the time limit the pattern found
+        if REPORTED.search(before) or _stated_constraint(sentence.group()[limit.start() :], facts):
             continue
         if any(f.start < sentence.end() and sentence.start() < f.end for f in found):
             continue
