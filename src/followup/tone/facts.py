@@ -76,6 +76,8 @@ class NotesFacts:
     replied_last: bool = False  # their reply (or the outcome) is the latest word: "not heard back" is false
     awaiting_their_date: bool = False  # their latest reply gave a new date: "not heard anything yet" is about it
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
+    titles: frozenset[str] = frozenset()  # their job titles, casefolded (not the role applied for)
+    role: str = ""  # the role applied for, casefolded
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -167,6 +169,8 @@ class NotesFacts:
             )
             - {""},
             interview_date=notes.interview_date,
+            titles=frozenset(p.title.casefold() for p in people if p.title),
+            role=notes.role.casefold(),
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,

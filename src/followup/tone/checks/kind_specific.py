@@ -30,6 +30,7 @@ THANK_YOU_CHASE = [
             "any news",
             "how i did",
             "(nervous|anxious|worried) about the (outcome|result|decision)",
+            "how (the|my) (process|application|decision|recruitment) (is|are) (progressing|going|moving|coming along)",
             "assum(e|ing) i (got|have|passed)",
             "i got (it|the job|the role)",
             "compared (with|to) (the )?other",

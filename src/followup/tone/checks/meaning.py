@@ -100,6 +100,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _dates(draft, facts, data, today)
         found += _addressee(draft, facts)
         found += _news_after_rejection(draft, facts)
+        found += _wrong_role(draft, facts)
         if today is not None:
             found += _relative_day(draft, facts, today)
     return found
@@ -205,6 +206,10 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("asks_then_waives")
     if draft.kind == DraftKind.value_add:
         wanted.add("backwards_introduction")
+    if draft.kind in (DraftKind.thank_you, DraftKind.value_add, DraftKind.check_in) and (
+        facts is None or facts.outcome == "pending"
+    ):
+        wanted.add("future_roles_too_soon")
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
     if facts is None or "attach" not in facts.free_text:
@@ -306,6 +311,28 @@ _ASKS_FOR_NEWS = phrases(
 )  # fmt: skip
 
 
+#: "the Senior Physiotherapist role": a role named by its title, up to five capitalised words.
+_NAMED_ROLE = re.compile(
+    r"\b(?:the|this|my|your)\s+([A-Z][\w&'-]*(?:,?\s+(?:[A-Z][\w&'-]*|of|and|for))*)\s+(?:role|position|post|job|vacancy)\b"
+)
+
+
+def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """The role applied for, named by someone else's job title (the interviewer's, say)."""
+    found = []
+    for m in _NAMED_ROLE.finditer(draft.work):
+        named = m.group(1).casefold()
+        if named in facts.titles and named not in facts.role and facts.role not in named:
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.wrong_role", Severity.block, m.start(1), m.end(1),
+                    f"'{m.group(1)}' is a job title of someone you met, not the role you applied for.",
+                    "Name the role you interviewed for, as your notes have it.",
+                )
+            )  # fmt: skip
+    return found
+
+
 def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """A closing asks for no news: after a rejection the decision is made, and after silence
     the note bows out (asking for news in it sends two messages at once)."""
@@ -386,10 +413,18 @@ def _said(topic: str, data: MeaningRules) -> frozenset[str]:
 
 
 def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding]:
-    """Every "our conversation about X" names a topic from the notes (most of its words do)."""
+    """Every "our conversation about X" names a topic from the notes (most of its words do).
+    When the notes record no topic at all, the whole clause is read and every word of it must
+    be the role's or the company's: anything more specific was invented."""
     found = []
     for _, intro in matches(draft, data.topic_intro):
         rest = draft.work[intro.end() : intro.end() + 200]
+        if not facts.topics:
+            topic = re.split(r"[.;:!?,()\n\u2014]", rest, maxsplit=1)[0]
+            said = _said(topic, data)
+            if said and not said <= facts.discussable:
+                found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
+            continue
         cut = data.topic_end.search(rest)
         topic = rest[: cut.start()] if cut else rest
         said = _said(topic, data)
@@ -400,15 +435,16 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
         longer = _said(clause, data)
         if len(said) <= 2 and len(longer & facts.discussable) * 2 >= len(longer):
             continue
-        start, end = intro.start(), intro.end() + len(topic.rstrip())
-        found.append(
-            draft.finding(
-                Check.faithful, "faithful.topic", Severity.block, start, end,
-                f"'{topic.strip()}' is not a topic in your notes; the draft may have invented what you discussed.",
-                "Mention only what you discussed (the topics in your notes), or add this topic to them if it is true.",
-            )
-        )  # fmt: skip
+        found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
     return found
+
+
+def _invented_topic(draft: Draft, start: int, end: int, topic: str) -> Finding:
+    return draft.finding(
+        Check.faithful, "faithful.topic", Severity.block, start, end,
+        f"'{topic.strip()}' is not a topic in your notes; the draft may have invented what you discussed.",
+        "Mention only what you discussed (the topics in your notes), or add this topic to them if it is true.",
+    )  # fmt: skip
 
 
 _MONTH_WORDS = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
