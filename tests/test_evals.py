@@ -46,8 +46,12 @@ class Obedient:
             f"Dear {first},\n\nThank you for the conversation about the {role} role at {company}. "
             "I enjoyed learning how the team works and remain very interested in joining."
         )
+        if prompt.spec.kind in ("check_in", "escalation"):  # a check-in asks, or it does not do its job
+            body += " I wanted to ask whether there is any news on the role."
         if prompt.spec.kind == "escalation":
             body += " I have copied my contact in the process, who has kindly helped me throughout."
+        if prompt.spec.kind == "closing":
+            body += " As I have not heard back, I will assume the team has moved on, and I wish you all the best."
         added = re.findall(r'Always add: "([^"]+)"', prompt.spec.instructions)
         if added and (self.stubborn or not feedback):
             body += " " + " ".join(added)
