@@ -77,6 +77,7 @@ class DraftContext:
     left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
     seed: int = 0  # varies the wording from one interview (and day) to another
     loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
+    promised_in_reply: date | None = None  # the day of their note that gave the promised date, if one did
 
     @property
     def base_kind(self) -> DraftKind:
@@ -198,6 +199,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 shareable=shareable,
                 personal_updates=notes.personal_updates,
                 promised=promised_date(notes),
+                promised_in_reply=_promised_in_reply(notes),
                 ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,
@@ -216,6 +218,15 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
             )
         )
     return out
+
+
+def _promised_in_reply(notes: InterviewNotes) -> date | None:
+    """The day of their latest note that gave a new date, when that date is the one promised."""
+    dated = [r for r in notes.employer_replies if r.new_promised_date is not None]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda r: r.on)
+    return latest.on if latest.new_promised_date == promised_date(notes) else None
 
 
 def _timeline_asker(notes: InterviewNotes, to: list[str]) -> str:

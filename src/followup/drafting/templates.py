@@ -22,6 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from followup.drafting.context import DraftContext
 from followup.models import Article, Contact, InterviewNotes, Person
@@ -87,7 +91,7 @@ def subject(ctx: DraftContext) -> str | None:
             DraftKind.escalation: "A question about timing",
             DraftKind.closing: "Thank you",
         }[ctx.kind]
-    role = ctx.role
+    role = short_role(ctx.role)
     options = {
         DraftKind.thank_you: [f"Thank you: {role} interview", "Thank you for your time", f"Our conversation about the {role} role",
                               f"With thanks: {role}"],
@@ -96,8 +100,8 @@ def subject(ctx: DraftContext) -> str | None:
             if isinstance(ctx.shareable, Contact)
             else ["Something you may find useful", "A piece you may enjoy", f"Following our {role} conversation"]
         ),
-        DraftKind.check_in: [f"{role}: next steps", f"Following up: {role}", f"The {role} role", f"{role} at {ctx.company}"],
-        DraftKind.escalation: [f"{role}: a question about timing", f"The {role} role at {ctx.company}",
+        DraftKind.check_in: [f"{role}: next steps", f"Following up: {role}", f"The {role} role", f"{role} at {short_company(ctx.company)}"],
+        DraftKind.escalation: [f"{role}: a question about timing", f"The {role} role at {short_company(ctx.company)}",
                                f"A note about the {role} role"],
         DraftKind.closing: [f"Thank you: {role}", "With thanks", f"Thank you from {ctx.candidate}"],
     }[ctx.kind]  # fmt: skip
@@ -146,11 +150,44 @@ def _sign(ctx: DraftContext, close: str) -> str:
 
 
 def _role(ctx: DraftContext) -> str:
-    return "the role" if _no_org(ctx) else f"the {ctx.role} role"
+    return "the role" if _no_org(ctx) else f"the {short_role(ctx.role)} role"
 
 
 def _company(ctx: DraftContext) -> str:
-    return "your team" if _no_org(ctx) else ctx.company
+    return "your team" if _no_org(ctx) else short_company(ctx.company)
+
+
+@cache
+def _legal_suffixes() -> tuple[str, ...]:
+    data = yaml.safe_load(resources.files("followup.drafting").joinpath("short_names.yaml").read_text("utf-8"))
+    return tuple(str(s) for s in data["legal_suffixes"])
+
+
+def short_company(company: str) -> str:
+    """The company as a message names it: without its legal form ("Ltd", "S.A. de C.V.") or
+    a department after a comma ("Solbacka kommun, Individ- och familjeomsorgen")."""
+    name = company.strip()
+    before, _, after = name.partition(",")
+    if after and len(before.split()) >= 2 and "&" not in after and " and " not in after:
+        name = before.strip()  # not "Harrow, Pike & Lund": partners' names are the name
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _legal_suffixes():
+            if name.endswith(" " + suffix) and len(name) > len(suffix) + 1:
+                name, changed = name[: -len(suffix)].rstrip(" ,&"), True
+    return name or company
+
+
+def short_role(role: str) -> str:
+    """The role as a message names it: without a bracketed aside ("(Band 5)"), and without
+    what follows a comma when what comes before it is a title of two words or more
+    ("Store Manager, Store #412" but not "Head, Engineering")."""
+    name = re.sub(r"\s*\([^)]*\)", "", role).strip()
+    before = name.split(",")[0].strip()
+    if before != name and len(before.split()) >= 2:
+        name = before
+    return name or role
 
 
 def _when(ctx: DraftContext) -> str:
@@ -362,7 +399,7 @@ def _value_add(ctx: DraftContext) -> str:
     elif isinstance(item, Contact) and not _plain(ctx):
         about = f"our conversation about {topic}" if topic and ctx.matched_topic else "our recent conversation"
         body = [
-            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item)}.".strip(),
+            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item, ctx.first_name)}.".strip(),
             _pick(
                 [
                     "If an introduction would be useful, just let me know and I will gladly put you in touch.",
@@ -389,9 +426,13 @@ def _value_add(ctx: DraftContext) -> str:
     return _paragraphs(_greeting(ctx), *body, thanks, _sign(ctx, "Best regards,"))
 
 
-def _introduce(contact: Contact) -> str:
-    """'Ravi Menon, who led ...' or 'Kofi Mensah, a structural engineer who ...'."""
+def _introduce(contact: Contact, reader: str = "") -> str:
+    """'Ravi Menon, who led ...' or 'Kofi Mensah, a structural engineer who ...'. A note that
+    goes on to speak of the reader by name ("...; Brian said the Trust needs ...") is cut
+    where it turns to them: the message is to Brian."""
     why = contact.why.rstrip(".")
+    if reader and re.search(rf"\b{re.escape(reader)}\b", why):
+        why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower() if why.split() else ""
     if first in ("a", "an", "the", "my", "our", "one"):
         return f"{contact.name}, {why}"
@@ -408,7 +449,12 @@ def _check_in(ctx: DraftContext) -> str:
             + f"I remain very interested in joining {company}.",
             _sign(ctx, "Thank you for your help,"),
         )
-    if ctx.promised:
+    if ctx.promised and ctx.promised_in_reply is not None:  # the date came in their note, not at the interview
+        ask = (
+            f"Thank you for your note of {spoken(ctx.promised_in_reply, weekday=False)}; you mentioned a decision was "
+            f"expected by {_promised(ctx)}, so I wanted to ask whether there is any news on {role}."
+        )
+    elif ctx.promised:
         ask = _pick(
             [
                 f"You mentioned the team hoped to reach a decision by {_promised(ctx)}, so I wanted to ask whether "
@@ -485,7 +531,7 @@ def _escalation(ctx: DraftContext) -> str:
                 f"I hope you do not mind my writing. I interviewed for {_role(ctx)} {date}.",
                 f"I hope this note is welcome. I interviewed with your team {date} for {_role(ctx)}."
                 if _no_org(ctx)
-                else f"I hope this note is welcome. I interviewed with the team at {ctx.company} {date} for {_role(ctx)}.",
+                else f"I hope this note is welcome. I interviewed with the team at {_company(ctx)} {date} for {_role(ctx)}.",
             ],
             ctx,
             3,
@@ -616,7 +662,7 @@ def _li_value_add(ctx: DraftContext) -> str:
     if isinstance(item, Contact) and not _plain(ctx):
         after = f"after our conversation about {ctx.topics[0]}" if matched else "after our conversation"
         # Say who the contact is when it fits in a connection note; the name alone says nothing.
-        for who in (_introduce(item), item.name):
+        for who in (_introduce(item, ctx.first_name), item.name):
             note = (
                 f"{_li_greeting(ctx)} {after}, I thought of {who}; I would be glad to introduce "
                 f"you if it would help. Best,{_li_name(ctx)}\n"
