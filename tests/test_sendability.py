@@ -224,7 +224,11 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
         assert {i.draft.source for i in part} == {"template", "model", "hand"}
         assert {i.draft.label for i in part} == {"sendable", "small_edit", "not_sendable"}
         assert {i.draft.kind for i in part} == set(DraftKind)
-    folded = [i for i in dev if i.file.name.startswith(("round1-test-", "round2-test", "round3-test", "round4-test", "round5-test"))]
+    folded = [
+        i
+        for i in dev
+        if i.file.name.startswith(("round1-test-", "round2-test", "round3-test", "round4-test", "round5-test"))
+    ]
     assert folded
     assert all(i.draft.id.startswith("test-") for i in folded)
     assert all(i.draft.id.startswith("dev-") for i in dev if i not in folded)
@@ -238,7 +242,7 @@ def test_model_drafts_start_with_the_greeting_the_advisor_writes_and_end_signed(
     assert len(items) >= 100
     for item in items:
         d, name = item.draft, item.notes.candidate_name
-        assert re.match(r"(Dear|Hi) [^\s,]+,", d.text), d.id
+        assert re.match(r"(Dear|Hi) (?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? )?[^\s,]+,", d.text), d.id
         assert not d.text.lower().startswith("subject:"), d.id
         if d.kind != DraftKind.linkedin_note:
             assert d.text.rstrip().endswith(name), d.id

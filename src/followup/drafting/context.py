@@ -21,7 +21,7 @@ from followup.models import (
 )
 from followup.policy import promised_date
 from followup.textdates import spoken
-from followup.tone.facts import HONORIFICS, content_words, stems
+from followup.tone.facts import HONORIFICS, content_words, family_name_first, stems
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
 
@@ -91,6 +91,8 @@ class DraftContext:
         parts = self.recipient.name.split()
         if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
             return f"{parts[0].rstrip('.')} {parts[-1]}"
+        if family_name_first(parts):  # "SHIBUYA Kenta": the given name, then the family name
+            return f"{' '.join(parts[1:])} {parts[0].capitalize()}"
         return parts[0]
 
     def task(self) -> DraftTask:

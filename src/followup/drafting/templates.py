@@ -306,7 +306,9 @@ def _thank_you(ctx: DraftContext) -> str:
         interest = _pick(
             [
                 f"{topic_line} confirmed how much I would enjoy contributing to {company} in {role}.",
-                f"{topic_line} left me even more interested in {role} and in the team at {company}.",
+                f"{topic_line} left me even more interested in {role} and in the team at {company}."
+                if not _no_org(ctx)
+                else f"{topic_line} left me even more interested in {role} and in your team.",
             ],
             ctx,
             4,

@@ -205,11 +205,20 @@ HONORIFICS = frozenset("dr prof professor mr mrs ms mx miss sir dame rev fr".spl
 
 def _firsts(name: str) -> set[str]:
     """The names a greeting may use for a person, casefolded: the first name; after a title
-    ("Dr. Rafe Tessaro"), the first name and the surname ("Dear Dr Tessaro")."""
+    ("Dr. Rafe Tessaro"), the first name and the surname ("Dear Dr Tessaro"); for a family
+    name written first in capitals ("SHIBUYA Kenta"), both."""
     parts = name.split()
     if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
         return {p.casefold() for p in (parts[1], parts[-1])}
+    if family_name_first(parts):
+        return {parts[0].casefold(), parts[1].casefold()}
     return {parts[0].casefold()} if parts else set()
+
+
+def family_name_first(parts: list[str]) -> bool:
+    """A name written family name first, in capitals, as is usual for Japanese, Chinese or
+    Korean names in English ("SHIBUYA Kenta")."""
+    return len(parts) >= 2 and len(parts[0]) > 1 and parts[0].isupper() and not parts[1].isupper()
 
 
 STOPWORDS = frozenset(

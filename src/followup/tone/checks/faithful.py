@@ -318,8 +318,8 @@ def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
     flagged: list[Word] = []
     for word in draft.words:
         text = word.text
-        if text.islower() or _inside(covered, word.start, word.end):
-            continue
+        if text.islower() or len(text) == 1 or _inside(covered, word.start, word.end):
+            continue  # a single letter ("the E4", "Plan B") is not a name
         parts = [p for p in text.split("-") if p]
         if len(parts) > 1 and all(p.islower() or p.lower() in MONTHS or p.lower() in facts.vocabulary for p in parts):
             continue  # 'mid-November', 'follow-up'

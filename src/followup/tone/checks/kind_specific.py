@@ -92,7 +92,7 @@ CLOSING_BITTER = [
         BLOCK,
         [
             "decen(t|cy)",
-            "(at least|even|a simple|just) (a|the courtesy of a) (reply|response|note|line|word|call|no)",
+            "(at least|even|a simple|just) (a|the courtesy of a) (reply|response|note|line|word|call|no)(?! or (two|so))",
             "(the )?(courtesy|decency) (of|to)",
             "after (all|everything) (the (time|effort|work) )?(i|that i) (put|gave|invested|spent)",
             "(all|everything) (the (time|effort|work) )?(i|that i) (put|gave|invested) (in|into)",

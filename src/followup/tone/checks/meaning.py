@@ -50,6 +50,7 @@ class MeaningRules:
     examples: dict[str, dict[str, list[str]]]
     topic_intro: list[Rule]
     topic_end: re.Pattern[str]
+    topic_end_past_modals: re.Pattern[str]  # the same, reading on past "can", "could", "would", "will"
     generic: frozenset[str]
     generic_stems: frozenset[str]
     future: re.Pattern[str]
@@ -76,6 +77,12 @@ def load() -> MeaningRules:
         examples=examples,
         topic_intro=[rule("faithful.topic", Severity.block, words["topic_intros"], "", "")],
         topic_end=re.compile(r"[.;:!?,()\n\u2014]|\s(?:" + "|".join(words["topic_ends"]) + r")\b", re.I),
+        topic_end_past_modals=re.compile(
+            r"[.;:!?,()\n\u2014]|\s(?:"
+            + "|".join(w for w in words["topic_ends"] if w not in ("can", "could", "would", "will"))
+            + r")\b",
+            re.I,
+        ),
         generic=frozenset(words["generic_topic_words"]),
         generic_stems=stems(words["generic_topic_words"]),
         future=phrases(*words["future_markers"]),
@@ -128,8 +135,14 @@ _NO_REPLY = phrases(
 )
 #: What follows "not heard" when it counts from their reply: "... further", "... more since then".
 _SINCE_THEIR_REPLY = re.compile(
-    r"[^.!?\n]{0,30}?\b(further|more|since (then|your|their|that|we|you)|after (your|their|that))\b", re.I
+    r"[^.!?\n]{0,30}?\b(further|more|since (then|your|their|that|we|you)|since(?=\s*[.,;!?])|after (your|their|that))\b",
+    re.I,
 )
+#: A draft that refers to their note: after it gave a new date, "not heard anything yet" is about that date.
+_THEIR_NOTE = phrases(
+    "(your|the|their) (update|note|reply|e-?mail|message|letter)", "(getting|got|coming) back to me",
+    "letting me know", "keeping me (updated|informed|posted)",
+)  # fmt: skip
 #: Words that make a message to someone who was not at the interview about the process.
 _PROCESS = phrases("checked in", "check-in", "any news", "an update", "the decision", "a decision", "no answer")
 #: Kinds written days or weeks after the interview to someone who may never have been
@@ -176,7 +189,7 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     "Say whom you checked in with, and when, and that you have not heard back.",
                 )
             )  # fmt: skip
-    if facts.replied_last and not facts.awaiting_their_date:
+    if facts.replied_last and not (facts.awaiting_their_date and _THEIR_NOTE.search(draft.work)):
         for m in _NO_REPLY.finditer(draft.work):
             if _SINCE_THEIR_REPLY.match(draft.work, m.end()):
                 continue  # "I haven't heard anything further since then": true after their reply
@@ -414,13 +427,15 @@ def _said(topic: str, data: MeaningRules) -> frozenset[str]:
 
 def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding]:
     """Every "our conversation about X" names a topic from the notes (most of its words do).
-    When the notes record no topic at all, the whole clause is read and every word of it must
-    be the role's or the company's: anything more specific was invented."""
+    When the notes record no topic at all, every word of X must be the role's or the company's
+    (anything more specific was invented), and X reads on past "can" ("how physiotherapy can
+    help people with chronic conditions")."""
     found = []
     for _, intro in matches(draft, data.topic_intro):
         rest = draft.work[intro.end() : intro.end() + 200]
         if not facts.topics:
-            topic = re.split(r"[.;:!?,()\n\u2014]", rest, maxsplit=1)[0]
+            cut = data.topic_end_past_modals.search(rest)
+            topic = rest[: cut.start()] if cut else rest
             said = _said(topic, data)
             if said and not said <= facts.discussable:
                 found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
@@ -512,8 +527,11 @@ def _stale_weekday(draft: Draft, start: int, end: int, weekday: str, facts: Note
     days = (today - facts.interview_date).days
     if days <= 6 or facts.interview_date.weekday() != WEEKDAYS.index(weekday):
         return []
-    if not _ON_BEFORE.search(draft.work, max(0, start - 6), start) or _DATE_AFTER_WEEKDAY.match(draft.work, end):
+    before = _ON_BEFORE.search(draft.work, max(0, start - 6), start)
+    if before is None or _DATE_AFTER_WEEKDAY.match(draft.work, end):
         return []
+    if before.group().strip().lower() == "last" and days <= 13:
+        return []  # "last Tuesday" for the Tuesday of last week is right
     first, last = draft.sentence_span(start)
     if not _MEETING.search(draft.work, first, last):
         return []
