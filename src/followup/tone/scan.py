@@ -33,8 +33,13 @@ def _key(word: str) -> str:
     return word.lower().split("'")[0][:3]
 
 
+_LEAD_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=][^()]*\))+")
+
+
 def _first_keys(alternative: str) -> set[str] | None:
-    """The keys of the words an alternative can start with, or None if that is not plain."""
+    """The keys of the words an alternative can start with, or None if that is not plain.
+    Look-behinds in front ("(?<!not )slipped") look before the word and do not move it."""
+    alternative = _LEAD_LOOKBEHINDS.sub("", alternative)
     group = _LEAD_GROUP.match(alternative)
     options = group.group(1).split("|") if group else [alternative]
     if group and group.group(2):
