@@ -182,8 +182,8 @@ def test_the_tuned_model_drafts_and_passes_the_gate_at_first_attempt(tuned: Loca
             assert draft.attempts[0].usage.prompt_tokens < 400  # the short format, no few-shot examples
             first_passes += draft.attempts[0].rejected_because is None and draft.attempts[0].error is None
     # The bare base model passes at its first attempt about a third of the time; the tuned
-    # model about 51% on all the held-out examples with the gate of sendability round 3 (63%
-    # before it). A first attempt is seeded, so this is the same on every run of one
+    # model about 49-51% on all the held-out examples with the gates of sendability rounds 3
+    # to 5 (63% before them). A first attempt is seeded, so this is the same on every run of one
     # llama.cpp build (20 of 36 here; 22 before round 3's checks).
     assert drafts >= 24
     assert first_passes / drafts >= 0.5, f"{first_passes} of {drafts} first attempts passed"
