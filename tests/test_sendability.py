@@ -227,7 +227,9 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
     folded = [
         i
         for i in dev
-        if i.file.name.startswith(("round1-test-", "round2-test", "round3-test", "round4-test", "round5-test", "round6-test"))
+        if i.file.name.startswith(
+            ("round1-test-", "round2-test", "round3-test", "round4-test", "round5-test", "round6-test")
+        )
     ]
     assert folded
     assert all(i.draft.id.startswith("test-") for i in folded)

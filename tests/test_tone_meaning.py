@@ -339,20 +339,27 @@ Jordan Lee
 """
 
 
+def _warned(text: str, kind: str, notes: InterviewNotes, today: date) -> set[str]:
+    return {f.code for f in evaluate_tone(text, kind=kind, notes=notes, today=today).warnings}
+
+
 def test_a_check_in_thanks_again_only_after_a_recorded_thank_you() -> None:
+    """A warning since sendability round 6: readers let "thank you again" through in a check-in
+    with no thank-you recorded (the candidate thanked them in person), so it is shown, flagged."""
     today = date(2026, 11, 16)
     never_thanked = ACME.model_copy(update={"history": []})
-    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", never_thanked, today=today)
+    assert "faithful.thanked_again" in _warned(CHECK_IN_AGAIN, "check_in", never_thanked, today=today)
+    assert "faithful.thanked_again" not in _blocking(CHECK_IN_AGAIN, "check_in", never_thanked, today=today)
     sent = {"kind": "thank_you", "sent_on": date(2026, 11, 3), "to": ["Dana Whitfield"]}
     thanked = ACME.model_copy(update={"history": [SentMessage.model_validate(sent)]})
-    assert "faithful.thanked_again" not in _blocking(CHECK_IN_AGAIN, "check_in", thanked, today=today)
+    assert "faithful.thanked_again" not in _warned(CHECK_IN_AGAIN, "check_in", thanked, today=today)
     # Sam was thanked, Dana was not: the thank-you must have gone to the person greeted.
     sent_to_sam = {**sent, "to": ["Sam Ortiz"]}
     sam_only = ACME.model_copy(update={"history": [SentMessage.model_validate(sent_to_sam)]})
-    assert "faithful.thanked_again" in _blocking(CHECK_IN_AGAIN, "check_in", sam_only, today=today)
+    assert "faithful.thanked_again" in _warned(CHECK_IN_AGAIN, "check_in", sam_only, today=today)
     # Thanks earlier in the same draft make "again" true as well.
     earlier = CHECK_IN_AGAIN.replace("I hope you are well.", "Thank you for meeting me on 3 November.")
-    assert "faithful.thanked_again" not in _blocking(earlier, "check_in", never_thanked, today=today)
+    assert "faithful.thanked_again" not in _warned(earlier, "check_in", never_thanked, today=today)
 
 
 def test_thanks_for_our_conversation_only_to_someone_who_was_at_the_interview() -> None:

@@ -170,6 +170,7 @@ CLOSES = phrases(
     "(close|closing) (the loop|this chapter)", "step (back|aside)", "withdraw",
     "(keep|bear) me in mind", "(glad|happy|pleased) to (be considered|hear from you) (for|in|if)",
     "take it that", "(another|a different) (way|direction|route)", "paths (cross|will cross|might cross)",
+    "let me know (about|that|your|the)", "(calling|telling|letting|ringing) me", "tell(ing)? me (yourself|personally|directly)",
     "(in|for) the future",
 )  # fmt: skip
 #: What makes a check-in a check-in: it asks, or says it would like to hear, about the process.

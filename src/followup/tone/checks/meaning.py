@@ -99,6 +99,8 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         for r, m in matches(draft, data.combined)
         if data.names[r.code] in wanted
     ]
+    if facts is not None and draft.kind == DraftKind.check_in and draft.channel == Channel.email:
+        found = [f for f in found if f.code != "faithful.cc" or not _copies_a_contact(draft, f, facts)]
     found += _subject_lines(draft)
     found += _bare_link(draft)
     if facts is not None:
@@ -150,6 +152,15 @@ _PROCESS = phrases("checked in", "check-in", "any news", "an update", "the decis
 _LATER_KINDS = (DraftKind.check_in, DraftKind.escalation)
 
 
+def _copies_a_contact(draft: Draft, finding: Finding, facts: NotesFacts) -> bool:
+    """An e-mail check-in that copies someone from the interview ("I've copied Tamsin in as
+    well"): ordinary, and true when the person is in the notes (the task check, given the
+    draft's task, says whether it is the one really copied)."""
+    first, last = draft.sentence_span(finding.start)
+    named = {w.text.casefold() for w in draft.words if first <= w.start < last}
+    return bool(named & (facts.interviewer_firsts | facts.contact_firsts))
+
+
 def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """What the draft may say to the person it greets: in a check-in or an escalation, "thank
     you again" only after a thank-you the notes record (to them, or to anyone when the
@@ -164,7 +175,7 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
         if not thanked:
             found.append(
                 draft.finding(
-                    Check.faithful, "faithful.thanked_again", Severity.block, again.start(), again.end(),
+                    Check.faithful, "faithful.thanked_again", Severity.warn, again.start(), again.end(),
                     "This thanks them 'again', and your notes record no earlier thank-you to them.",
                     "Thank them once, without 'again', or record the thank-you you sent in your notes.",
                 )
@@ -273,6 +284,8 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
         before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
         if not before or _CLOSING_BEFORE.search(before) or not draft.work[m.end() :].strip(" .\n"):
             continue  # a signature: on a line of its own, after a closing, or the very end
+        if before.lower().startswith("subject"):
+            continue  # "Subject: Project Coordinator application - Kevin Luong": how applicants name an e-mail
         if _SELF_INTRODUCTION.search(draft.work, max(0, m.start() - 16), m.start()):
             continue  # "My name is Alex Morgan": the candidate introducing themselves
         found.append(
@@ -419,6 +432,9 @@ def _subject_lines(draft: Draft) -> list[Finding]:
     ]  # fmt: skip
 
 
+_NOT_OURS = re.compile(r"\b(?:before|after|when|while|without|instead of)\s+$", re.I)
+
+
 def _said(topic: str, data: MeaningRules) -> frozenset[str]:
     """The stems a topic names, less the words that say nothing about what was discussed."""
     words = {w for w in content_words(topic) if w not in data.generic}
@@ -432,6 +448,10 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
     help people with chronic conditions")."""
     found = []
     for _, intro in matches(draft, data.topic_intro):
+        if intro.group().lower().startswith(("talk", "discuss", "speak")) and _NOT_OURS.search(
+            draft.work, max(0, intro.start() - 10), intro.start()
+        ):
+            continue  # "before talking about payment plans": a step described, not our conversation
         rest = draft.work[intro.end() : intro.end() + 200]
         if not facts.topics:
             cut = data.topic_end_past_modals.search(rest)

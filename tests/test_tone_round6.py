@@ -1,0 +1,49 @@
+"""What sendability round 6 taught the gate and the templates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup.drafting.templates import short_company
+from followup.tone import evaluate_tone
+from tests.builders import make_notes
+
+SIGN = "\n\nKind regards,\nAlex Morgan\n"
+
+
+def _codes(text: str, kind: str, **notes: object) -> set[str]:
+    report = evaluate_tone(text, kind=kind, notes=make_notes(**notes), today=date(2026, 11, 20))
+    return {f.code for f in report.blocking}
+
+
+def test_a_closing_that_thanks_them_for_telling_you_closes() -> None:
+    text = (
+        "Hi Dana,\n\nThanks for calling me on Friday to let me know about the Backend Engineer role. I appreciate "
+        f"you taking the time to tell me yourself.{SIGN}"
+    )
+    assert "kind.closing_does_not_close" not in _codes(text, "closing", outcome="rejected")
+
+
+def test_the_candidates_name_in_a_subject_line_is_not_the_third_person() -> None:
+    text = f"Subject: Backend Engineer application - Alex Morgan\n\nDear Sam,\n\nIs there any news on the role?{SIGN}"
+    assert "faithful.voice" not in _codes(text, "check_in")
+    assert "faithful.voice" in _codes(text.replace("Is there", "I hope Alex Morgan is still in the running. Is there"), "check_in")
+
+
+def test_an_email_check_in_may_copy_someone_from_the_interview() -> None:
+    text = f"Dear Sam,\n\nIs there any news on the Backend Engineer role? I've copied Dana in as well.{SIGN}"
+    assert "faithful.cc" not in _codes(text, "check_in")
+    assert "faithful.cc" in _codes(text.replace("Dana", "my friend Chris"), "check_in")
+    assert "faithful.cc" in _codes(text, "thank_you")
+
+
+def test_a_step_described_is_not_a_conversation_claimed() -> None:
+    text = (
+        "Dear Dana,\n\nThe article's point about reading the error log before talking about rollbacks matched "
+        f"our conversation about migrating the job queue to Postgres. No need to reply.{SIGN}"
+    )
+    assert "faithful.topic" not in _codes(text, "value_add")
+
+
+def test_an_indian_private_limited_company() -> None:
+    assert short_company("Kabini Retail Analytics Pvt Ltd") == "Kabini Retail Analytics"
