@@ -27,7 +27,9 @@ def test_a_closing_that_thanks_them_for_telling_you_closes() -> None:
 def test_the_candidates_name_in_a_subject_line_is_not_the_third_person() -> None:
     text = f"Subject: Backend Engineer application - Alex Morgan\n\nDear Sam,\n\nIs there any news on the role?{SIGN}"
     assert "faithful.voice" not in _codes(text, "check_in")
-    assert "faithful.voice" in _codes(text.replace("Is there", "I hope Alex Morgan is still in the running. Is there"), "check_in")
+    assert "faithful.voice" in _codes(
+        text.replace("Is there", "I hope Alex Morgan is still in the running. Is there"), "check_in"
+    )
 
 
 def test_an_email_check_in_may_copy_someone_from_the_interview() -> None:
