@@ -48,15 +48,27 @@ def _ordinary_words_file() -> dict[str, list[str]]:
     return data
 
 
+@cache
 def ordinary_words() -> frozenset[str]:
     """The words of ``ordinary_words.yaml``: greetings and sign-offs in other languages, and
     holidays, lower-cased (a possessive 's dropped, as the name check drops it)."""
-    words = set()
-    for entries in _ordinary_words_file().values():
-        for entry in entries:
-            for phrase in entry.split(";"):
-                words |= {w.lower().removesuffix("'s") for w in re.findall(r"[^\W\d_][\w']*", phrase)}
-    return frozenset(words)
+    return frozenset(w for entries in _ordinary_words_file().values() for w in _words_of(entries))
+
+
+def _words_of(entries: list[str]) -> set[str]:
+    words: set[str] = set()
+    for entry in entries:
+        for phrase in entry.split(";"):
+            words |= {w.lower().removesuffix("'s") for w in re.findall(r"[^\W\d_][\w']*", phrase)}
+    return words
+
+
+@cache
+def foreign_greeting_words() -> frozenset[str]:
+    """The words of the greetings and sign-offs in other languages that are not English words
+    as well: "kia", "grüße", but not "good" or "dear". The sentiment lexicon must not read
+    them ("kia" is in it, as "killed in action")."""
+    return frozenset(w for w in _words_of(_ordinary_words_file()["greetings_and_sign_offs"]) if w not in _dictionary())
 
 
 ALWAYS_OK = (

@@ -6,8 +6,9 @@ import re
 from functools import cache
 from typing import Any
 
+from followup.tone.checks.faithful import foreign_greeting_words
 from followup.tone.facts import NotesFacts
-from followup.tone.report import Check, Finding
+from followup.tone.report import Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, rule, scan
 from followup.tone.text import Draft
 
@@ -211,7 +212,23 @@ NEUTRAL_IDIOMS = re.compile(r"\bno (?:longer|need to (?:reply|respond|answer|wri
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
-    return scan(draft, C, RULES)
+    found = scan(draft, C, RULES)
+    if draft.kind == DraftKind.closing:  # "Disappointing, of course, but ...": one's own feeling at a no
+        found = [f for f in found if not _own_disappointment(draft, f)]
+    return found
+
+
+_ACCEPTING = re.compile(r"\b(?:of course|naturally|understandably|but)\b", re.I)
+#: Someone else's account of a problem ("you described the trouble with late readings") is
+#: the subject of the conversation, not the writer's tone.
+_THEIR_ACCOUNT = re.compile(r"\byou (?:described|mentioned|said|explained|told me|talked about)\b", re.I)
+
+
+def _own_disappointment(draft: Draft, finding: Finding) -> bool:
+    if finding.code != "irritated.complaint" or not finding.quote.lower().endswith("disappointing"):
+        return False
+    first, last = draft.sentence_span(finding.start)
+    return _ACCEPTING.search(draft.work, first, last) is not None
 
 
 def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | None = None) -> list[Finding]:
@@ -226,7 +243,11 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
         sentence = match.group().strip()
         if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
+        if _THEIR_ACCOUNT.search(sentence):
+            continue
         words = _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence))
+        # Greetings in other languages are not sentiment ("Kia ora": VADER reads "kia" as killed in action).
+        words = [w for w in words if w.lower() not in foreign_greeting_words()]
         if facts is not None:
             words = [w for w in words if w.lower() not in facts.vocabulary]
         if triggers.isdisjoint(w.lower() for w in words):

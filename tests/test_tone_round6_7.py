@@ -1,4 +1,4 @@
-"""What sendability round 6 taught the gate and the templates."""
+"""What sendability rounds 6 and 7 taught the gate and the templates."""
 
 from __future__ import annotations
 
@@ -49,3 +49,28 @@ def test_a_step_described_is_not_a_conversation_claimed() -> None:
 
 def test_an_indian_private_limited_company() -> None:
     assert short_company("Kabini Retail Analytics Pvt Ltd") == "Kabini Retail Analytics"
+
+
+# --- round 7 ---------------------------------------------------------------------------------
+
+
+def test_a_greeting_in_maori_is_not_negative() -> None:
+    text = f"Kia ora Dana,\n\nThank you for meeting me on Monday about the Backend Engineer role.{SIGN}"
+    assert "irritated.negative_tone" not in _codes(text, "thank_you")
+
+
+def test_their_own_account_of_a_problem_is_not_the_writers_tone() -> None:
+    text = (
+        "Dear Dana,\n\nIn the interview you described the trouble with job-queue retries that fail for hours. "
+        f"I thought of a colleague who fixed that.{SIGN}"
+    )
+    assert "irritated.negative_tone" not in _codes(text, "thank_you")
+
+
+def test_disappointment_at_a_no_owned_gracefully_in_a_closing() -> None:
+    text = (
+        "Dear Dana,\n\nThanks for letting me know about the Backend Engineer role. Disappointing, of course, but "
+        f"I appreciated the time you gave me, and I wish the team all the best.{SIGN}"
+    )
+    assert "irritated.complaint" not in _codes(text, "closing", outcome="rejected")
+    assert "irritated.complaint" in _codes(text.replace("of course, but", "and"), "closing", outcome="rejected")
