@@ -239,17 +239,16 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
     """
     found: list[Finding] = []
     analyser, triggers = _analyser()
+    left_out = foreign_greeting_words() | (facts.vocabulary if facts is not None else frozenset())
     for match in draft.find(_SENTENCES):
         sentence = match.group().strip()
         if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
         if _THEIR_ACCOUNT.search(sentence):
             continue
-        words = _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence))
-        # Greetings in other languages are not sentiment ("Kia ora": VADER reads "kia" as killed in action).
-        words = [w for w in words if w.lower() not in foreign_greeting_words()]
-        if facts is not None:
-            words = [w for w in words if w.lower() not in facts.vocabulary]
+        # Words from the notes are the subject, and greetings in other languages are not sentiment
+        # ("Kia ora": VADER reads "kia" as killed in action).
+        words = [w for w in _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence)) if w.lower() not in left_out]
         if triggers.isdisjoint(w.lower() for w in words):
             continue
         if analyser.polarity_scores(" ".join(words))["compound"] <= NEGATIVE_TONE:
