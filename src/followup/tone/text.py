@@ -103,6 +103,10 @@ class Draft:
             suggestion=suggestion,
         )
 
+    def opening_finding(self, check: Check, code: str, severity: Severity, message: str, suggestion: str) -> Finding:
+        """A finding about the draft as a whole (something it never does), quoting its opening."""
+        return self.finding(check, code, severity, 0, min(len(self.work), 80), message, suggestion)
+
 
 #: How a message is signed off, longest first so "best regards" wins over "best". Shared by
 #: the courtesy check (is there a polite close?) and the faithfulness check (what follows it

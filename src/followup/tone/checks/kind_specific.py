@@ -227,7 +227,7 @@ def does_its_job(draft: Draft, job: DraftKind) -> list[Finding]:
     signals, code, message, suggestion = JOBS[job]
     if not draft.work.strip() or signals.search(draft.work):
         return []
-    return [draft.finding(C, code, BLOCK, 0, min(len(draft.work), 80), message, suggestion)]
+    return [draft.opening_finding(C, code, BLOCK, message, suggestion)]
 
 
 def _escalation(draft: Draft, facts: NotesFacts | None) -> list[Finding]:

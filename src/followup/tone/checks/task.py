@@ -88,8 +88,8 @@ def _introduction(draft: Draft, contact: str) -> list[Finding]:
     if any(re.search(rf"\b{re.escape(part)}\b", draft.work, re.I) for part in _parts(contact) if len(part) > 1):
         return []
     return [
-        draft.finding(
-            C, "task.introduction_unnamed", BLOCK, 0, min(len(draft.work), 80),
+        draft.opening_finding(
+            C, "task.introduction_unnamed", BLOCK,
             f"This offers an introduction but never names {contact}.",
             f"Say who {contact} is and why the two of you might talk.",
         )
@@ -100,12 +100,10 @@ def _article(draft: Draft, url: str, title: str) -> list[Finding]:
     if normalise_url(url) in re.sub(r"https?://(www\.)?", "", draft.lower):
         return []
     return [
-        draft.finding(
-            C, "task.article_link", BLOCK, 0, min(len(draft.work), 80),
-            f'This shares "{title}" without its link.',
-            f"Include the link: {url}",
+        draft.opening_finding(
+            C, "task.article_link", BLOCK, f'This shares "{title}" without its link.', f"Include the link: {url}"
         )
-    ]  # fmt: skip
+    ]
 
 
 def _copied(draft: Draft, facts: NotesFacts, task: DraftTask) -> list[Finding]:
