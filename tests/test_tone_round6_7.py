@@ -74,3 +74,29 @@ def test_disappointment_at_a_no_owned_gracefully_in_a_closing() -> None:
     )
     assert "irritated.complaint" not in _codes(text, "closing", outcome="rejected")
     assert "irritated.complaint" in _codes(text.replace("of course, but", "and"), "closing", outcome="rejected")
+
+
+# --- round 8 ---------------------------------------------------------------------------------
+
+
+def test_a_closings_own_assumption_is_not_negative() -> None:
+    text = (
+        "Dear Dana,\n\nI haven't heard back, and I'm assuming the search has moved in another direction, so I'll "
+        f"stop following up. I wish you and the team all the best.{SIGN}"
+    )
+    assert "irritated.negative_tone" not in _codes(text, "closing")
+
+
+def test_their_plan_to_let_candidates_know_is_no_claim_about_rivals() -> None:
+    text = f"Dear Dana,\n\nYou mentioned the panel hoped to let candidates know by 6 November; is there any news?{SIGN}"
+    assert "faithful.claim" not in _codes(text, "check_in")
+    assert "faithful.claim" in _codes(text.replace("let candidates know", "choose between the candidates"), "check_in")
+
+
+def test_a_topic_written_as_a_question_is_cut_to_its_subject() -> None:
+    from followup.drafting.context import topic_phrase
+
+    assert topic_phrase("the vacancy tax proposal: would it bring empty homes back into use?") == (
+        "the vacancy tax proposal"
+    )
+    assert topic_phrase("the 07:30 bedside handover") == "the 07:30 bedside handover"

@@ -182,7 +182,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         person = people[name_key(name)]
         role = person.role.value if hasattr(person, "role") else InterviewerRole.senior.value
         shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
-        topics = _rotate(tuple(notes.topics), index)
+        topics = _rotate(tuple(topic_phrase(t) for t in notes.topics), index)
         matched = True
         if shareable is not None:
             topics, matched = _paired(topics, shareable)
@@ -220,6 +220,14 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
             )
         )
     return out
+
+
+def topic_phrase(topic: str) -> str:
+    """A topic as a sentence can hold it: "the vacancy tax proposal: would it bring empty homes
+    back into use?" becomes "the vacancy tax proposal" (the part before a colon or question,
+    when it says something on its own)."""
+    head = re.split(r":\s|\?", topic, maxsplit=1)[0].strip(" ,;")
+    return head if head != topic.strip() and len(head.split()) >= 2 else topic.strip().rstrip("?")
 
 
 def _promised_in_reply(notes: InterviewNotes) -> date | None:

@@ -301,7 +301,8 @@ def _thank_you(ctx: DraftContext) -> str:
     if layout == 1:
         thanks = _pick([f"Thank you for meeting with me {when}.", f"Thank you for your time {when}."], ctx, 3)
         topic_line = (
-            f"Our conversation about {topic} has stayed with me, and it" if topic else "Hearing how the team works"
+            # No topic: no "hearing how ..." either, which would claim a conversation about something unnamed.
+            f"Our conversation about {topic} has stayed with me, and it" if topic else "Meeting you and the team"
         )
         interest = _pick(
             [
@@ -313,8 +314,6 @@ def _thank_you(ctx: DraftContext) -> str:
             ctx,
             4,
         )
-        if not topic:
-            interest = interest.replace("Hearing how the team works confirmed", "Hearing how the team works confirmed")
         return _paragraphs(
             _greeting(ctx),
             thanks,
@@ -436,6 +435,8 @@ def _introduce(contact: Contact, reader: str = "") -> str:
     if reader and re.search(rf"\b{re.escape(reader)}\b", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower() if why.split() else ""
+    if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
+        why, first = why.split(None, 1)[1] if len(why.split()) > 1 else why, ""
     if first in ("a", "an", "the", "my", "our", "one"):
         return f"{contact.name}, {why}"
     return f"{contact.name}, who {why}"

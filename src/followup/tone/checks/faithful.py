@@ -112,7 +112,8 @@ CONCEPTS = [
      ("offer",), "an offer"),
     (["salary", "salaries", "compensation", "pay (band|range|rise|grade)", "budgets?", "[£$€]\\s?\\d[\\d,.]*k?", "\\d+k"],
      ("salary", "budget", "compensation", "£", "$", "€"), "money"),
-    (["candidates?", "applicants?", "finalists?", "shortlist(ed)?", "front-?runner", "competitors?", "top pick",
+    # "let candidates know by 25 September": their plan for everyone who applied, not a claim about rivals
+    (["(?<!let\\x20)(?<!tell\\x20)(?<!inform\\x20)(?<!notify\\x20)(?<!update\\x20)candidates?", "applicants?", "finalists?", "shortlist(ed)?", "front-?runner", "competitors?", "top pick",
       "other (people|person)", "(one|two|three|four|five|several) others"],
      ("candidate", "applicant", "finalist", "shortlist", "competitor"), "other candidates or competitors"),
     (["restructur(e|ed|ing)", "layoffs?", "hiring freeze", "frozen", "re-?org(ani[sz]ation)?", "headcount", "funding",

@@ -224,6 +224,12 @@ _ACCEPTING = re.compile(r"\b(?:of course|naturally|understandably|but)\b", re.I)
 _THEIR_ACCOUNT = re.compile(r"\byou (?:described|mentioned|said|explained|told me|talked about)\b", re.I)
 
 
+#: A closing's standard line, which the sentiment lexicon reads as negative ("stop following up").
+_MOVING_ON = re.compile(
+    r"\b(?:assum(?:e|ing)|moved? (?:on|forward|ahead)|another direction|stop following up|take it that)\b", re.I
+)
+
+
 def _own_disappointment(draft: Draft, finding: Finding) -> bool:
     if finding.code != "irritated.complaint" or not finding.quote.lower().endswith("disappointing"):
         return False
@@ -244,8 +250,8 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
         sentence = match.group().strip()
         if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
-        if _THEIR_ACCOUNT.search(sentence):
-            continue
+        if _THEIR_ACCOUNT.search(sentence) or (draft.kind == DraftKind.closing and _MOVING_ON.search(sentence)):
+            continue  # their problem told back to them; a closing's own "I'll assume ... moved on"
         # Words from the notes are the subject, and greetings in other languages are not sentiment
         # ("Kia ora": VADER reads "kia" as killed in action).
         words = [w for w in _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence)) if w.lower() not in left_out]
