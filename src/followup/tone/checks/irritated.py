@@ -250,11 +250,14 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
         sentence = match.group().strip()
         if len(sentence) < 12 or any(f.start < match.end() and match.start() < f.end for f in explained):
             continue
-        if _THEIR_ACCOUNT.search(sentence) or (draft.kind == DraftKind.closing and _MOVING_ON.search(sentence)):
-            continue  # their problem told back to them; a closing's own "I'll assume ... moved on"
+        if _THEIR_ACCOUNT.search(sentence):
+            continue  # their problem told back to them
+        # A closing's own "I'll assume ... moved in another direction, so I'll stop following up" is
+        # not scored; the rest of its sentence is ("As nobody has bothered to reply, I will assume").
+        scored = _MOVING_ON.sub(" ", sentence) if draft.kind == DraftKind.closing else sentence
         # Words from the notes are the subject, and greetings in other languages are not sentiment
         # ("Kia ora": VADER reads "kia" as killed in action).
-        words = [w for w in _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", sentence)) if w.lower() not in left_out]
+        words = [w for w in _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", scored)) if w.lower() not in left_out]
         if triggers.isdisjoint(w.lower() for w in words):
             continue
         if analyser.polarity_scores(" ".join(words))["compound"] <= NEGATIVE_TONE:
