@@ -81,6 +81,7 @@ def _draft_with_model(
     mode = getattr(backend, "mode", "chat")
     base_model = mode in ("completion", "short")
     facts = model_facts(ctx, notes) if mode == "short" else ctx.facts()
+    task = ctx.task()
     for number in range(1, MAX_ATTEMPTS + 1):
         if deadline is not None and time.monotonic() >= deadline:
             reason = f"{reason}; no time was left for another attempt" if reason else "no time was left for the model"
@@ -94,7 +95,7 @@ def _draft_with_model(
         body = clean(generation.text)
         if base_model:
             body = signed(body, ctx)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=ctx.task())
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=task)
         usage = Usage(prompt_tokens=generation.prompt_tokens, completion_tokens=generation.completion_tokens)
         twin = too_similar(body, ctx, earlier)
         rejected = None
@@ -112,7 +113,7 @@ def _draft_with_model(
             return Draft(
                 kind=ctx.kind, channel=ctx.channel, recipient=ctx.recipient.name,
                 recipient_title=ctx.recipient.title, cc=[p.name for p in ctx.cc],
-                subject=subject(ctx), body=body, tone=report, task=ctx.task(), source="model",
+                subject=subject(ctx), body=body, tone=report, task=task, source="model",
                 backend=backend.name, model=generation.model, prompt_id=prompt.id,
                 prompt_version=prompt.spec.version, prompt_hash=prompt.hash, attempts=attempts,
                 usage=_total(attempts), latency_s=time.perf_counter() - start, notes_for_you=notes_for_you(ctx),

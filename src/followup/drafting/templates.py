@@ -50,9 +50,10 @@ class Composed:
 def compose(ctx: DraftContext, notes: InterviewNotes) -> Composed:
     """The most detailed template message for ``ctx`` that passes the tone gate."""
     last: Composed | None = None
+    task = ctx.task()  # the same for every level: they differ in wording, not in whom or what
     for level, variant in enumerate(_levels(ctx)):
         body = _write(variant)
-        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=ctx.task())
+        report = evaluate_tone(body, kind=ctx.kind, notes=notes, channel=ctx.channel, today=ctx.today, task=task)
         last = Composed(subject(variant), body, report, level)
         if report.passed:
             return last

@@ -17,6 +17,12 @@ _WORD = re.compile(rf"{_LETTER}+(?:['\-]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "st"})
 _SPACE = r"[ \t\r\n]+"
+#: The greeting at the top of a draft and the name it uses, past a title ("Dear Dr Tessaro": "Tessaro").
+GREETING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
+    re.I,
+)
 _KEYED = re.compile(r"(?<![\w'])[\w']+")
 
 

@@ -34,7 +34,7 @@ from followup.textdates import MONTHS, Mention, mentions, month_number
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
-from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, Draft, phrases
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -115,11 +115,6 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     return found
 
 
-_GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"
-    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
-    re.I,
-)
 _THANKS = re.compile(r"\b(?:thank|appreciat|grateful|gratitude)", re.I)
 _THANKS_AGAIN = phrases("(thank you|thanks)( so much| very much)? (once )?again")
 #: A conversation shared with the reader: only someone who was at the interview had one.
@@ -166,7 +161,7 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
     you again" only after a thank-you the notes record (to them, or to anyone when the
     greeting names nobody) or thanks earlier in the draft; thanks for "our conversation" only
     to someone who was at it."""
-    greeting = _GREETING.match(draft.work)
+    greeting = GREETING.match(draft.work)
     name = greeting.group(1).casefold() if greeting else None
     found = []
     again = _THANKS_AGAIN.search(draft.work) if draft.kind in _LATER_KINDS else None
@@ -399,7 +394,7 @@ def _bare_link(draft: Draft) -> list[Finding]:
     if link is None:
         return []
     rest = _SIGN_OFF.sub("", _QUOTED.sub(" ", _URL.sub(" ", draft.work)).strip())
-    greeting = _GREETING.match(rest)
+    greeting = GREETING.match(rest)
     rest = rest[greeting.end() :] if greeting else rest
     own = re.findall(r"[^\W\d_][\w'-]*", rest)
     if len(own) >= MIN_OWN_WORDS_WITH_LINK:

@@ -16,15 +16,10 @@ from followup.tone.facts import NotesFacts, normalise_url
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK
 from followup.tone.task import DraftTask
-from followup.tone.text import Draft, phrases
+from followup.tone.text import GREETING, Draft, phrases
 
 C = Check.kind_specific
 
-_GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"
-    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
-    re.I,
-)
 #: Saying someone is in copy (or in the loop): the sentence around it must name only those copied.
 _COPY = phrases(
     "(i('ve| have)|i am|i'm|i) (also )?(copied|cc'?d|cc'?ed|cc'?ing|copying|looped in)",
@@ -66,7 +61,7 @@ def _parts(name: str) -> set[str]:
 
 
 def _recipient(draft: Draft, facts: NotesFacts, recipient: str) -> list[Finding]:
-    match = _GREETING.match(draft.work)
+    match = GREETING.match(draft.work)
     if match is None:
         return []
     greeted = match.group(1).casefold()
@@ -107,12 +102,12 @@ def _article(draft: Draft, url: str, title: str) -> list[Finding]:
 
 
 def _copied(draft: Draft, facts: NotesFacts, task: DraftTask) -> list[Finding]:
-    allowed = {part for name in task.copied for part in _parts(name)}
-    allowed |= _parts(task.recipient or "")
-    known = {part for name in facts.people for part in _parts(name)}
     found: list[Finding] = []
     if _COPY.search(draft.work) is None:
         return found  # the common case: no copy is mentioned, decided in one pass
+    allowed = {part for name in task.copied for part in _parts(name)}
+    allowed |= _parts(task.recipient or "")
+    known = {part for name in facts.people for part in _parts(name)}
     for sentence in _SENTENCE.finditer(draft.work):
         text = sentence.group()
         said = _COPY.search(text)
