@@ -100,3 +100,19 @@ def test_a_topic_written_as_a_question_is_cut_to_its_subject() -> None:
         "the vacancy tax proposal"
     )
     assert topic_phrase("the 07:30 bedside handover") == "the 07:30 bedside handover"
+
+
+def test_the_candidates_name_is_matched_as_whole_words() -> None:
+    """A candidate called "R C", or "Our Conversation", is not spoken of in "our conversation"
+    (the template property test found both)."""
+    notes = make_notes(candidate_name="R C")
+    text = "Hi Dana, thank you for our conversation about the role. I would be glad to stay connected. Best, R C"
+    report = evaluate_tone(text, kind="linkedin_note", channel="linkedin", notes=notes, today=date(2026, 11, 3))
+    assert "faithful.voice" not in {f.code for f in report.blocking}
+    spoken_of = text.replace("I would be glad", "R C would be glad")
+    report = evaluate_tone(spoken_of, kind="linkedin_note", channel="linkedin", notes=notes, today=date(2026, 11, 3))
+    assert "faithful.voice" in {f.code for f in report.blocking}
+    lower_case = make_notes(candidate_name="Our Conversation")
+    text = text.replace("R C", "Our Conversation")
+    report = evaluate_tone(text, kind="linkedin_note", channel="linkedin", notes=lower_case, today=date(2026, 11, 3))
+    assert "faithful.voice" not in {f.code for f in report.blocking}

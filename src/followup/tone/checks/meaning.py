@@ -274,7 +274,11 @@ def _third_person(draft: Draft, facts: NotesFacts) -> list[Finding]:
     if len(name.split()) < 2:
         return []
     found = []
-    for m in re.finditer(re.escape(name), draft.work, re.I):
+    # Whole words, and written as a name (capitalised): "R C" is not in "our conversation", nor a
+    # candidate called "Our Conversation" in "thank you for our conversation".
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", draft.work, re.I):
+        if m.group()[0].islower():
+            continue
         line_start = draft.work.rfind("\n", 0, m.start()) + 1
         before = draft.work[line_start : m.start()].strip().rstrip(",").strip()
         if not before or _CLOSING_BEFORE.search(before) or not draft.work[m.end() :].strip(" .\n"):
