@@ -116,3 +116,13 @@ def test_the_candidates_name_is_matched_as_whole_words() -> None:
     text = text.replace("R C", "Our Conversation")
     report = evaluate_tone(text, kind="linkedin_note", channel="linkedin", notes=lower_case, today=date(2026, 11, 3))
     assert "faithful.voice" not in {f.code for f in report.blocking}
+
+
+def test_a_chatbots_wrapper_around_the_message_is_blocked() -> None:
+    body = "Dear Sam,\n\nThank you for letting me know your decision on the Backend Engineer role." + SIGN
+    assert _codes(body, "closing", outcome="rejected") == set()
+    wrapped = "Sure! Here is a gracious closing note that keeps the door open:\n\n" + body
+    assert "professional.before_greeting" in _codes(wrapped, "closing", outcome="rejected")
+    assert "professional.leak" in _codes(body + "\nLet me know if you'd like a shorter version.", "closing", outcome="rejected")
+    # a subject line above the greeting is where it belongs
+    assert _codes("Subject: Thank you\n\n" + body, "closing", outcome="rejected") == set()

@@ -102,6 +102,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     if facts is not None and draft.kind == DraftKind.check_in and draft.channel == Channel.email:
         found = [f for f in found if f.code != "faithful.cc" or not _copies_a_contact(draft, f, facts)]
     found += _subject_lines(draft)
+    found += _before_greeting(draft)
     found += _bare_link(draft)
     if facts is not None:
         found += _third_person(draft, facts)
@@ -428,6 +429,34 @@ def _subject_lines(draft: Draft) -> list[Finding]:
             "Remove the line: the subject is set apart from the body.",
         )
         for m in lines[allowed:]
+    ]  # fmt: skip
+
+
+#: A line that is a greeting: "Dear Margery," "Hi Sam" (short, on its own line).
+_GREETING_LINE = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[^\n]{0,60}$")
+
+
+def _before_greeting(draft: Draft) -> list[Finding]:
+    """Nothing but a subject line comes before the greeting: text above it ("Sure! Here is a
+    gracious closing note:") is a chatbot's wrapper or a paste, and the reader would see it first."""
+    if GREETING.match(draft.work):
+        return []
+    line = _GREETING_LINE.search(draft.work)
+    if line is None:
+        return []
+    subject = _SUBJECT.match(draft.work)
+    start = subject.end() if subject is not None else 0
+    head = draft.work[start : line.start()]
+    if not head.strip():
+        return []
+    first = start + len(head) - len(head.lstrip())
+    end = start + len(head.rstrip())
+    return [
+        draft.finding(
+            Check.professional, "professional.before_greeting", Severity.block, first, end,
+            "Something comes before the greeting; the reader would see it first.",
+            "Start the message with the greeting (an e-mail may have its Subject line above it).",
+        )
     ]  # fmt: skip
 
 
