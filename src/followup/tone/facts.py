@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome
 from followup.policy import promised_date
@@ -231,14 +232,16 @@ STOPWORDS = frozenset(
 
 def stems(words: Iterable[str]) -> frozenset[str]:
     """Crude stems, so 'frames' meets 'frame' and 'migrating' meets 'migration'."""
-    out = set()
-    for word in words:
-        for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        out.add(word.rstrip("e"))
-    return frozenset(out)
+    return frozenset(map(_stem, words))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e")
 
 
 def content_words(text: str) -> set[str]:

@@ -42,9 +42,14 @@ def _first_keys(alternative: str) -> set[str] | None:
     alternative = _LEAD_LOOKBEHINDS.sub("", alternative)
     group = _LEAD_GROUP.match(alternative)
     options = group.group(1).split("|") if group else [alternative]
+    after: set[str] = set()
     if group and group.group(2):
-        return None  # an optional first group: it may start anywhere after
-    keys: set[str] = set()
+        # an optional first group ("(the )?only job"): it starts with the group or with what follows
+        rest = _first_keys(alternative[group.end() :])
+        if rest is None:
+            return None
+        after = rest
+    keys: set[str] = set(after)
     for option in options:
         word = _LEAD_WORD.match(option)
         if word is None:
@@ -73,12 +78,14 @@ class RuleSet:
                     target.append((index, alternative))
         self.anywhere = _combine(anywhere)
         self.by_key = {key: p for key, alts in by_key.items() if (p := _combine(alts)) is not None}
+        self.keys = frozenset(self.by_key)
 
     def candidates(self, draft: Draft) -> list[re.Match[str]]:
         found = []
-        for position, key in draft.keyed_starts:
-            pattern = self.by_key.get(key)
-            if pattern is not None:
+        starts = draft.starts_by_key
+        for key in self.keys & starts.keys():
+            pattern = self.by_key[key]
+            for position in starts[key]:
                 match = pattern.match(draft.work, position)
                 if match is not None:
                     found.append(match)

@@ -60,9 +60,12 @@ class Draft:
         return words
 
     @cached_property
-    def keyed_starts(self) -> list[tuple[int, str]]:
-        """Where each word starts, with its index key (see ``followup.tone.scan``)."""
-        return [(m.start(), m.group().lower().split("'")[0][:3]) for m in _KEYED.finditer(self.work)]
+    def starts_by_key(self) -> dict[str, list[int]]:
+        """Where the words start, by their index key (see ``followup.tone.scan``), in text order."""
+        found: dict[str, list[int]] = {}
+        for m in _KEYED.finditer(self.work):
+            found.setdefault(m.group().lower().split("'")[0][:3], []).append(m.start())
+        return found
 
     @cached_property
     def word_count(self) -> int:
