@@ -123,6 +123,8 @@ def test_a_chatbots_wrapper_around_the_message_is_blocked() -> None:
     assert _codes(body, "closing", outcome="rejected") == set()
     wrapped = "Sure! Here is a gracious closing note that keeps the door open:\n\n" + body
     assert "professional.before_greeting" in _codes(wrapped, "closing", outcome="rejected")
-    assert "professional.leak" in _codes(body + "\nLet me know if you'd like a shorter version.", "closing", outcome="rejected")
+    assert "professional.leak" in _codes(
+        body + "\nLet me know if you'd like a shorter version.", "closing", outcome="rejected"
+    )
     # a subject line above the greeting is where it belongs
     assert _codes("Subject: Thank you\n\n" + body, "closing", outcome="rejected") == set()
