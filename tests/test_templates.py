@@ -17,7 +17,7 @@ from followup.advisor import advise
 from followup.decision import Action, Status
 from followup.drafting.context import contexts
 from followup.drafting.gate import similarity
-from followup.drafting.templates import compose
+from followup.drafting.templates import compose, notes_for_you
 from followup.drafting.updates import prepare
 from followup.models import Article
 from followup.tone.report import Channel
@@ -96,7 +96,9 @@ def test_every_template_draft_passes_the_gate(case: tuple[InterviewNotes, date])
 @settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(hostile_notes())
 def test_every_kind_and_channel_passes_for_any_notes(case: tuple[InterviewNotes, date]) -> None:
-    """Not only the kind today's decision calls for: each of the six, to the first interviewer."""
+    """Not only the kind today's decision calls for: each of the six, to the first interviewer.
+    A check-in forced before its time (the policy never drafts one then) may fail only the
+    timing rule, ``kind.too_early``."""
     notes, today = case
     from followup.decision import Action
 
@@ -105,7 +107,8 @@ def test_every_kind_and_channel_passes_for_any_notes(case: tuple[InterviewNotes,
         for channel in ("email", "linkedin"):
             forced = decision.model_copy(update={"action": action, "to": [notes.interviewers[0].name], "cc": []})
             for ctx in contexts(notes, forced, channel):  # type: ignore[arg-type]
-                assert compose(ctx, notes).report.passed
+                report = compose(ctx, notes).report
+                assert report.passed or {f.code for f in report.blocking} == {"kind.too_early"}
 
 
 def test_the_most_detailed_level_is_used_when_it_passes() -> None:
@@ -127,7 +130,8 @@ def test_unsafe_topics_are_left_out_rather_than_sent() -> None:
     composed = compose(first, notes)
     assert composed.report.passed
     assert "ASAP" not in composed.body
-    assert composed.level >= 2
+    assert "missing deadlines" not in composed.body
+    assert any("was not quoted" in note for note in notes_for_you(first))
 
 
 # --- the rules that read the context (issue 11) -------------------------------------------------

@@ -173,7 +173,7 @@ CASES = [
         "alex@other.example",
     ),
     (Check.faithful, "faithful.number", Severity.block, "I have 12 years of SQL.", "12"),
-    (Check.faithful, "faithful.date", Severity.block, "I am free on 3 March.", "3 March"),
+    (Check.faithful, "faithful.date", Severity.block, "The panel meets again on 3 March.", "3 March"),
     (
         Check.faithful,
         "faithful.claim",

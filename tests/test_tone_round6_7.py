@@ -94,12 +94,12 @@ def test_their_plan_to_let_candidates_know_is_no_claim_about_rivals() -> None:
 
 
 def test_a_topic_written_as_a_question_is_cut_to_its_subject() -> None:
-    from followup.drafting.context import topic_phrase
+    from followup.tone.topics import usable_topic
 
-    assert topic_phrase("the vacancy tax proposal: would it bring empty homes back into use?") == (
+    assert usable_topic("the vacancy tax proposal: would it bring empty homes back into use?") == (
         "the vacancy tax proposal"
     )
-    assert topic_phrase("the 07:30 bedside handover") == "the 07:30 bedside handover"
+    assert usable_topic("the 07:30 bedside handover") == "the 07:30 bedside handover"
 
 
 def test_the_candidates_name_is_matched_as_whole_words() -> None:
@@ -128,3 +128,41 @@ def test_a_chatbots_wrapper_around_the_message_is_blocked() -> None:
     )
     # a subject line above the greeting is where it belongs
     assert _codes("Subject: Thank you\n\n" + body, "closing", outcome="rejected") == set()
+
+
+def test_the_candidates_own_days_are_theirs_to_give() -> None:
+    """Round 9: "I'm free tomorrow, Thursday 2 April; otherwise any time from Monday 13 April"."""
+    text = (
+        "Dear Sam,\n\nI wanted to ask whether there is any news on the Backend Engineer role. If it helps to talk, "
+        "I'm free tomorrow, Thursday 2 April; otherwise any time from Monday 13 April." + SIGN
+    )
+    assert "faithful.date" not in _codes(text, "check_in")
+    # a date said to be theirs is still checked
+    assert "faithful.date" in _codes(
+        text.replace("If it helps to talk, I'm free", "You said the panel meets"), "check_in"
+    )
+
+
+def test_pasted_notes_and_doubled_words_are_blocked() -> None:
+    jotted = "trade test passed June, did my apprenticeship with a mining contractor"
+    text = f"Dear Sam,\n\nThank you for our conversation about {jotted}; I enjoyed it." + SIGN
+    assert "professional.notes_pasted" in _codes(text, "thank_you", topics=[jotted])
+    assert "professional.notes_pasted" in _codes(
+        text.replace(jotted, "ran supply + motor pool for a company"), "thank_you"
+    )
+    assert "professional.doubled_word" in _codes(text.replace("I enjoyed", "I I enjoyed"), "thank_you")
+    assert "professional.doubled_word" not in _codes(text.replace("I enjoyed it", "my check-in in March"), "thank_you")
+
+
+def test_a_check_in_before_their_date_is_too_early() -> None:
+    text = "Dear Sam,\n\nI wanted to ask whether there is any news on the Backend Engineer role." + SIGN
+    notes = {"promised_reply_date": date(2026, 11, 25)}
+    assert "kind.too_early" in _codes(text, "check_in", **notes)  # _codes checks on 20 November
+    assert "kind.too_early" not in _codes(
+        text.replace("role.", "role, as I have another offer with a deadline of 23 November."), "check_in", **notes
+    )
+
+
+def test_arguing_with_a_rejection_is_blocked() -> None:
+    text = "Dear Sam,\n\nThank you for letting me know. Would you consider revisiting the decision?" + SIGN
+    assert "kind.argues_after_rejection" in _codes(text, "closing", outcome="rejected")

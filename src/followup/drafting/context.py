@@ -24,6 +24,7 @@ from followup.textdates import spoken
 from followup.tone.facts import HONORIFICS, content_words, family_name_first, stems
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
+from followup.tone.topics import usable_topic
 
 #: Which message each action sends.
 KIND_OF_ACTION = {
@@ -75,6 +76,7 @@ class DraftContext:
     matched_topic: bool = True  # a value-add's first topic is the one its article (or contact) is about
     updates: tuple[str, ...] = ()  # the candidate's news, each item as a sentence, past ones left out
     left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
+    unquoted: tuple[str, ...] = ()  # and about topics from the notes no message quotes
     seed: int = 0  # varies the wording from one interview (and day) to another
     loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
     promised_in_reply: date | None = None  # the day of their note that gave the promised date, if one did
@@ -177,12 +179,13 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     # The timeline is asked once per panel, and never when the notes hold the date they gave.
     timeline_given = notes.asked_next_steps or promised_date(notes) is not None
     asker = _timeline_asker(notes, decision.to) if kind == DraftKind.thank_you and not timeline_given else None
+    usable, unquoted = quotable_topics(notes)
     out = []
     for index, name in enumerate(decision.to):
         person = people[name_key(name)]
         role = person.role.value if hasattr(person, "role") else InterviewerRole.senior.value
         shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
-        topics = _rotate(tuple(topic_phrase(t) for t in notes.topics), index)
+        topics = _rotate(usable, index)
         matched = True
         if shareable is not None:
             topics, matched = _paired(topics, shareable)
@@ -215,6 +218,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 matched_topic=matched,
                 updates=news.sentences,
                 left_out=news.left_out,
+                unquoted=unquoted,
                 loop_people=cc,
                 seed=zlib.crc32(f"{notes.candidate_name}|{notes.company}|{day}|{kind.value}".encode()),
             )
@@ -222,12 +226,23 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     return out
 
 
-def topic_phrase(topic: str) -> str:
-    """A topic as a sentence can hold it: "the vacancy tax proposal: would it bring empty homes
-    back into use?" becomes "the vacancy tax proposal" (the part before a colon or question,
-    when it says something on its own)."""
-    head = re.split(r":\s|\?", topic, maxsplit=1)[0].strip(" ,;")
-    return head if head != topic.strip() and len(head.split()) >= 2 else topic.strip().rstrip("?")
+def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The topics a message may quote (as it may quote them), and a note for each left out."""
+    names = [notes.candidate_name, *(p.name for p in notes.interviewers)]
+    if notes.senior_contact is not None:
+        names.append(notes.senior_contact.name)
+    usable: list[str] = []
+    unquoted: list[str] = []
+    for topic in notes.topics:
+        phrase = usable_topic(topic, names)
+        if phrase is None:
+            unquoted.append(
+                f'The topic "{topic}" was not quoted: it reads as notes, not as a subject. Write it as a '
+                'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
+            )
+        elif phrase not in usable:
+            usable.append(phrase)
+    return tuple(usable), tuple(unquoted)
 
 
 def _promised_in_reply(notes: InterviewNotes) -> date | None:

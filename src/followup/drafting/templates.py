@@ -63,7 +63,7 @@ def compose(ctx: DraftContext, notes: InterviewNotes) -> Composed:
 
 def notes_for_you(ctx: DraftContext, composed_level: int | None = None) -> list[str]:
     """What the candidate should know before sending: news left out, a copy LinkedIn cannot make."""
-    notes: list[str] = []
+    notes: list[str] = list(ctx.unquoted)
     if ctx.base_kind in _NEWS_KINDS:
         notes += ctx.left_out
         if ctx.updates and composed_level is not None and composed_level >= 1:
@@ -182,12 +182,14 @@ def short_company(company: str) -> str:
 
 def short_role(role: str) -> str:
     """The role as a message names it: without a bracketed aside ("(Band 5)"), and without
-    what follows a comma when what comes before it is a title of two words or more
-    ("Store Manager, Store #412" but not "Head, Engineering")."""
+    what follows a comma or a spaced slash when what comes before it is a title of two words
+    or more ("Store Manager, Store #412", "Junior Data Analyst / Analyste de données junior",
+    but not "Head, Engineering")."""
     name = re.sub(r"\s*\([^)]*\)", "", role).strip()
-    before = name.split(",")[0].strip()
-    if before != name and len(before.split()) >= 2:
-        name = before
+    for mark in (",", " / "):  # "Junior Data Analyst / Analyste de données junior": the first
+        before = name.split(mark)[0].strip()
+        if before != name and len(before.split()) >= 2:
+            name = before
     return name or role
 
 

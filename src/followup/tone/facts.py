@@ -11,6 +11,7 @@ from functools import lru_cache
 from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome
 from followup.policy import promised_date
 from followup.textdates import day_months
+from followup.tone.topics import jotted_pieces
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -79,6 +80,7 @@ class NotesFacts:
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
     titles: frozenset[str] = frozenset()  # their job titles, casefolded (not the role applied for)
     role: str = ""  # the role applied for, casefolded
+    jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -172,6 +174,9 @@ class NotesFacts:
             interview_date=notes.interview_date,
             titles=frozenset(p.title.casefold() for p in people if p.title),
             role=notes.role.casefold(),
+            jotted=tuple(
+                p for t in notes.topics for p in jotted_pieces(t, [notes.candidate_name, *(x.name for x in people)])
+            ),
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,

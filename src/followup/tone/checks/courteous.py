@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from followup.tone.checks.faithful import foreign_greeting_words
 from followup.tone.facts import NotesFacts
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, rule, scan
@@ -11,7 +12,7 @@ from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
 
 C = Check.courteous
 
-GREETING = re.compile(r"^\W*(dear|hi|hello|good (morning|afternoon|evening)|greetings)\b", re.I)
+GREETING = re.compile(r"^\W*(dear|hi|hiya|hey|hello|good (morning|afternoon|evening|day)|greetings|respected)\b", re.I)
 CLOSE = re.compile(rf"^\s*({CLOSING_ALTERNATIVES}|looking forward)\b", re.I)
 THANKS_EXPECTED = {DraftKind.thank_you, DraftKind.check_in, DraftKind.escalation, DraftKind.closing}
 APPRECIATION = phrases(
@@ -74,7 +75,7 @@ IMPOLITE = [
 
 #: After these words "you need to" or "I expect to hear" is no order: "please don't feel you
 #: need to reply", "if you need to", "when might I expect to hear".
-SOFTENED = re.compile(r"\b(?:feel|think|if|whether|might|may|could|would|when|unless)\s+$", re.I)
+SOFTENED = re.compile(r"\b(?:feel|think|if|whether|might|may|could|would|when|unless|can|should|shall|do)\s+$", re.I)
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
@@ -87,7 +88,9 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if not text:
         return found
     offset = len(draft.work) - len(draft.work.lstrip())
-    if not GREETING.match(text):
+    subject = _SUBJECT_LINE.match(text)
+    opening = text[subject.end() :].lstrip() if subject is not None else text
+    if not GREETING.match(opening) and not _foreign_greeting(opening):
         end = offset + min(len(text.split("\n", 1)[0]), 60)
         found.append(
             draft.finding(
@@ -115,6 +118,15 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
             )
         )  # fmt: skip
     return found
+
+
+_SUBJECT_LINE = re.compile(r"subject[ \t]*:[^\n]*\n", re.I)
+
+
+def _foreign_greeting(text: str) -> bool:
+    """Whether the message opens with a greeting in another language ("Kia ora Angus", "Bonjour Sabrina")."""
+    first = re.match(r"[^\W\d_][\w']*", text)
+    return first is not None and first.group().lower() in foreign_greeting_words()
 
 
 def _has_close(text: str) -> bool:

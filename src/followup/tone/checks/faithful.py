@@ -236,7 +236,31 @@ def _links(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
             _invented(draft, "faithful.email", match.start(), match.end(), "The address", found)
 
 
+#: A sentence about the candidate's own days: "I'm away from 4 to 11 April", "I'm free
+#: tomorrow, Thursday 2 April", "I'm back in UCD from Monday". Their dates are theirs to give.
+_OWN_PLANS = phrases(
+    "i('m| am) (free|available|away|back|off|out|around|travell?ing|on (leave|holiday|vacation|nights|"
+    "night shifts|shift|call|a course|exams?))",
+    "i('ll| will) be (free|available|away|back|off|out|around|travell?ing|on (leave|holiday|vacation|nights))",
+    "i (can|could) (do|make|meet|talk|speak|start|come in)",
+    "any time (from|after|before|until)",
+)
+#: ... unless it speaks of them or of the process, where an invented date would mislead.
+_ABOUT_THEM = phrases("you", "your", "decision", "interview", "promised", "they said", "we spoke", "we met")
+
+
+def _own_plans(draft: Draft, position: int) -> bool:
+    start, end = draft.sentence_span(position)
+    return _OWN_PLANS.search(draft.work, start, end) is not None and not _ABOUT_THEM.search(draft.work, start, end)
+
+
 def _dates(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
+    mark = len(found)
+    _all_dates(draft, facts, found, covered)
+    found[mark:] = [f for f in found[mark:] if not _own_plans(draft, f.start)]
+
+
+def _all_dates(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[tuple[int, int]]) -> None:
     for match in draft.find(_ISO_DATE):
         covered.append(match.span())
         try:

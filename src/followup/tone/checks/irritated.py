@@ -101,7 +101,7 @@ RULES = [
             "(it )?would be nice to (get|hear|receive)",
             "some (kind|sort) of (response|reply|answer|acknowledg)",
             "(poor|bad|terrible|awful|shabby) (way to treat|treatment|communication|experience)",
-            "heads-up",
+            "(no|without( so much as)?( a)?|not even a|never (got|had|received) a) heads[- ]up",
             "(a|quite a|such a|frankly a|complete) mess",
             "frankly",
             "sort it out",

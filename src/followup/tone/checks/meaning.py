@@ -103,6 +103,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found = [f for f in found if f.code != "faithful.cc" or not _copies_a_contact(draft, f, facts)]
     found += _subject_lines(draft)
     found += _before_greeting(draft)
+    found += _doubled_words(draft)
     found += _bare_link(draft)
     if facts is not None:
         found += _third_person(draft, facts)
@@ -113,7 +114,53 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _wrong_role(draft, facts)
         if today is not None:
             found += _relative_day(draft, facts, today)
+            found += _too_early(draft, facts, today)
     return found
+
+
+#: A word written twice ("I wanted to to follow up"); "that that" and "had had" can be right.
+_DOUBLED = re.compile(r"(?<![\w'-])([^\W\d_]+)\s+\1(?![\w'])", re.IGNORECASE)
+_MAY_DOUBLE = frozenset({"that", "had", "is", "do", "bye", "no", "very", "so"})
+
+
+def _doubled_words(draft: Draft) -> list[Finding]:
+    return [
+        draft.finding(
+            Check.professional, "professional.doubled_word", Severity.block, m.start(), m.end(),
+            f"'{m.group(1)}' is written twice in a row.",
+            "Delete one of them.",
+        )
+        for m in _DOUBLED.finditer(draft.work)
+        if m.group(1).lower() not in _MAY_DOUBLE and m.group(1)[0].islower() == m.group(0).split()[-1][0].islower()
+    ]  # fmt: skip
+
+
+#: The candidate's own deadline (another offer) is a reason to ask before their date.
+_OWN_DEADLINE = phrases("offers?", "deadline", "(respond|answer|reply|decide) (to them )?by", "let them know by")
+#: How soon after the interview or the last message a check-in is too soon, with no date given.
+CHECK_IN_NOT_BEFORE_DAYS = 3
+
+
+def _too_early(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
+    """A check-in before the day they said they would decide, or within days of the interview
+    or of the last message, asks for news they have not had time to have."""
+    if draft.kind != DraftKind.check_in or facts.outcome != "pending" or _OWN_DEADLINE.search(draft.work):
+        return []
+    if facts.promised is not None:
+        if today >= facts.promised:
+            return []
+        why = f"They said they would decide by {facts.promised.day} {facts.promised:%B}; asking before then reads as impatience."
+    elif (today - facts.latest_past).days >= CHECK_IN_NOT_BEFORE_DAYS:
+        return []
+    else:
+        why = "It is only days since you last heard from each other; asking for news now reads as impatience."
+    end = min(len(draft.work), len(draft.work.split("\n", 1)[0]))
+    return [
+        draft.finding(
+            Check.kind_specific, "kind.too_early", Severity.block, 0, end, why,
+            "Wait until the date they gave has passed (or a week after the interview), or write a thank-you instead.",
+        )
+    ]  # fmt: skip
 
 
 _THANKS = re.compile(r"\b(?:thank|appreciat|grateful|gratitude)", re.I)
@@ -218,8 +265,10 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
         "voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur",
-        "grammar",
+        "grammar", "notes_pasted",
     }  # fmt: skip
+    if facts is not None and facts.outcome == "rejected":
+        wanted.add("argues_after_rejection")
     if facts is None or facts.outcome == "pending":
         wanted.add("decision_claim")
     if draft.kind in (DraftKind.check_in, DraftKind.escalation):
@@ -481,6 +530,17 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
         ):
             continue  # "before talking about payment plans": a step described, not our conversation
         rest = draft.work[intro.end() : intro.end() + 200]
+        quoted = " ".join(rest.lower().split())
+        pasted = next((p for p in facts.jotted if quoted.startswith(p)), None)
+        if pasted is not None:
+            found.append(
+                draft.finding(
+                    Check.professional, "professional.notes_pasted", Severity.block, intro.start(),
+                    intro.end() + 1 + len(pasted), "This quotes your notes as you jotted them, not as a sentence to send.",
+                    "Name the subject in a few plain words ('the transaction monitoring rules'), or leave it out.",
+                )
+            )  # fmt: skip
+            continue
         if not facts.topics:
             cut = data.topic_end_past_modals.search(rest)
             topic = rest[: cut.start()] if cut else rest

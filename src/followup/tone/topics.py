@@ -1,0 +1,160 @@
+"""Which topics from the notes a message may quote, and how.
+
+A topic is quoted in "our conversation about ..." only when it reads as a phrase a person
+would write in a letter: "moving the weekly revenue dashboard to dbt", "how the team runs
+A/B tests". Notes are often jotted instead ("trade test passed June, did my apprenticeship
+with a mining contractor", "Ryan: expected salary, said 4.5-5k"); such a topic is cut to a
+clean part when it has one ("tech exam - test cases for a login page, then bug hunt":
+"test cases for a login page") and otherwise left out, with a note on the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from followup.textdates import MONTHS
+
+#: At most this many words: a longer topic is a paragraph of notes, not a subject.
+MAX_WORDS = 18
+_WORD = re.compile(r"[\w'/.-]+|[^\w\s]", re.UNICODE)
+#: Numbers as notes write them: "~18k", "22%", "60/40", "9:15", "$24", "2019-2025", "3x".
+_JOTTED_NUMBER = re.compile(r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d")
+_NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
+_SENTENCES = re.compile(r"\.\s+|;\s*|\?\s*")
+_LABEL = re.compile(r"\s+(?:-|\u2013|\u2014)\s+|:\s+")  # "tech exam - test cases", "Nadia: how ..."
+#: A note of the answer given ("own transport? yes") makes the whole topic a note to self.
+_ANSWERS = frozenset({"yes", "no", "ok", "okay", "yeah", "nah", "yep", "nope"})
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    shorthand: frozenset[str]
+    pronouns: frozenset[str]
+    never: frozenset[str]
+    terms: frozenset[str]
+    clause_verbs: frozenset[str]
+    question_words: frozenset[str]
+    events: re.Pattern[str]
+    past_verbs: frozenset[str]
+
+
+@cache
+def topic_words() -> TopicWords:
+    data = yaml.safe_load(resources.files("followup.tone").joinpath("topic_words.yaml").read_text("utf-8"))
+    return TopicWords(
+        frozenset(w.lower() for w in data["shorthand"]),
+        frozenset(w.lower() for w in data["clause_pronouns"]),
+        frozenset(w.lower() for w in data["never"]),
+        frozenset(w.lower() for w in data["terms_words"]),
+        frozenset(w.lower() for w in data["clause_verbs"]),
+        frozenset(w.lower() for w in data["question_words"]),
+        re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in data["event_words"]) + r")(?![\w-])", re.IGNORECASE
+        ),
+        frozenset(w.lower() for w in data["past_verbs"]),
+    )
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.strip(".").lower() for w in _WORD.findall(phrase) if re.search(r"\w", w)]
+
+
+def about_terms(topic: str) -> bool:
+    """Whether a topic is about the terms of the job (salary, hours, accommodation) or records
+    an answer ("shift work ok? said yes"): never quoted, whole or in part."""
+    terms = topic_words().terms
+    return any(w in terms or w in _ANSWERS for w in _words(topic))
+
+
+def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``phrase`` reads as a subject a letter can name: a few words, no notation,
+    shorthand or jotted numbers, no one's clause ("I've only done", "cohort starts June", "she
+    asked"), no person's name, not a part of the interview ("role play") and not the terms of
+    the job (salary, accommodation)."""
+    words = _words(phrase)
+    if not 2 <= len(words) <= MAX_WORDS or _NOTATION.search(phrase) or _JOTTED_NUMBER.search(phrase):
+        return False
+    data = topic_words()
+    if any(w in data.shorthand or w in data.never or w in data.terms for w in words):
+        return False
+    if words[0] in data.pronouns or any(
+        w.lower().strip(".") in data.pronouns for w in re.findall(r"[,;]\s*([\w']+)", phrase)
+    ):
+        return False
+    asked = False
+    for w in words:
+        asked = asked or w in data.question_words
+        if w in data.clause_verbs and not asked:
+            return False
+    if words[0] in data.past_verbs:
+        return False
+    if any(len(_words(part)) <= 3 and data.events.search(part) for part in phrase.split(",")):
+        return False  # "role play", "SQL live test, window functions" (not "a paid trial shift on the line")
+    if len([w for w in words if w not in MONTHS and len(w) > 2]) < 2:
+        return False  # "go-live July"
+    if "?" in phrase or "." in phrase.rstrip(".") or _LABEL.search(phrase):
+        return False
+    lowered = {w.lower() for n in names for w in n.split() if len(w) > 1}
+    return not any(w in lowered for w in words)
+
+
+def _parts(topic: str) -> list[str]:
+    """The candidate phrasings of a topic, best first: the whole; the part before a question
+    or a colon; each side of a label ("tech exam - test cases ..."); their first clauses."""
+    whole = _BRACKETS.sub("", topic).strip().strip("\"'").strip(" ,;.")
+    whole = re.sub(r"\s+[+&]\s+", " and ", whole)
+    first_sentence = _SENTENCES.split(whole, maxsplit=1)[0].strip(" ,")
+    out = [whole, first_sentence]
+    for piece in (whole, first_sentence):
+        sides = _LABEL.split(piece, maxsplit=1)
+        if len(sides) == 2:
+            out += [sides[1], sides[0]]
+    out += [part.strip() for p in list(out) for part in p.split(",")]
+    seen: list[str] = []
+    for p in out:
+        p = p.strip(" ,;:")
+        if p and p not in seen:
+            seen.append(p)
+    return seen
+
+
+def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
+    """The topic as a message may quote it, or None when no part of it reads as a subject."""
+    names = tuple(names)
+    if about_terms(topic):
+        return None
+    for part in _parts(topic):
+        if quotable(part, names):
+            if part != topic.strip() and ", " in part and " and " not in part:
+                return _as_list(part, names)
+            return part
+    return None
+
+
+def _as_list(part: str, names: tuple[str, ...]) -> str:
+    """A list cut from notes as a sentence holds it: short items joined ("aseptic technique,
+    CHO cells and passaging"), else the first item ("tuning the transaction monitoring rules")."""
+    items = [i.strip() for i in part.split(",")]
+    if all(len(i.split()) <= 3 for i in items):
+        return f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if quotable(items[0], names) else part
+
+
+def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
+    """The parts of a topic that read as notes (lower-cased, of two words or more): a message
+    that quotes one after "our conversation about" has pasted the notes. Empty when the whole
+    topic reads as a subject."""
+    names = tuple(names)
+    whole = " ".join(topic.split())
+    if quotable(whole, names) and not about_terms(whole):
+        return ()
+    pieces = {whole, whole.split(",")[0], re.split(r"[.;?]\s", whole)[0]}
+    pieces |= {p for p in _parts(topic) if not quotable(p, names)}
+    return tuple(sorted({p.lower().strip(" ,;:") for p in pieces if len(p.split()) >= 2}, key=len, reverse=True))
