@@ -166,3 +166,17 @@ def test_a_check_in_before_their_date_is_too_early() -> None:
 def test_arguing_with_a_rejection_is_blocked() -> None:
     text = "Dear Sam,\n\nThank you for letting me know. Would you consider revisiting the decision?" + SIGN
     assert "kind.argues_after_rejection" in _codes(text, "closing", outcome="rejected")
+
+
+def test_notes_pasted_in_as_symbols_or_cut_sentences_are_blocked() -> None:
+    def pasted(sentence: str) -> bool:
+        return "professional.notes_pasted" in _codes(f"Dear Sam,\n\n{sentence}" + SIGN, "check_in")
+
+    assert pasted("Our conversation about aseptic technique, passaging. my BBL placement was a lab has stayed with me.")
+    assert pasted("I enjoyed our talk about ran supply + motor pool for a company.")
+    assert pasted("I liked the take-home = Tableau dashboard on booking cancellations.")
+    assert pasted("I know they go from ~18k units a day.")
+    assert not pasted("I enjoyed our conversation about C++ and A+ certification.")
+    assert not pasted("It was a pleasure, e.g. the part about audits. Thank you.")
+    assert not pasted("I'm free at 9 a.m. tomorrow.")
+    assert not pasted("I read it twice. Thanks again for sending it.")

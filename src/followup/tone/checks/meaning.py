@@ -104,6 +104,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     found += _subject_lines(draft)
     found += _before_greeting(draft)
     found += _doubled_words(draft)
+    found += _jotted(draft)
     found += _bare_link(draft)
     if facts is not None:
         found += _third_person(draft, facts)
@@ -116,6 +117,31 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
     return found
+
+
+#: Symbols for words, as notes use them: "supply + motor pool", "take-home = dashboard", "~18k".
+_SYMBOLS = re.compile(r"(?<=[\w)]) (?:\+|=|->|→) (?=[\w(])|~\d")
+#: A sentence that starts in small letters after a full stop: "passaging. my BBL placement".
+_SMALL_START = re.compile(r"\. (?=[a-z]{2})")
+_ABBREVIATIONS = frozenset({"etc", "approx", "incl", "esp", "misc", "dept", "vs", "viz", "cf", "al", "ca"})
+
+
+def _jotted(draft: Draft) -> list[Finding]:
+    """Notes pasted in: symbols for words, or a sentence cut off mid-thought."""
+    spans = [m.span() for m in _SYMBOLS.finditer(draft.work)]
+    for m in _SMALL_START.finditer(draft.work):
+        before = re.search(r"([A-Za-z]+)$", draft.work[max(0, m.start() - 20) : m.start()])
+        word = before.group(1) if before is not None else ""
+        if len(word) >= 3 and word.islower() and word not in _ABBREVIATIONS:
+            spans.append((m.start() - len(word), m.end() + 2))
+    return [
+        draft.finding(
+            Check.professional, "professional.notes_pasted", Severity.block, start, end,
+            "This reads as notes pasted in, not as a sentence to send: symbols for words, or a sentence cut off mid-thought.",
+            "Write it out in full sentences, the way you would say it to them.",
+        )
+        for start, end in spans
+    ]  # fmt: skip
 
 
 #: A word written twice ("I wanted to to follow up"); "that that" and "had had" can be right.
