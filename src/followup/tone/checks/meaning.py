@@ -301,6 +301,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("asks_then_waives")
     if draft.kind == DraftKind.value_add:
         wanted.add("backwards_introduction")
+        wanted.add("nudge_in_value_add")
     if draft.kind in (DraftKind.thank_you, DraftKind.value_add, DraftKind.check_in) and (
         facts is None or facts.outcome == "pending"
     ):
