@@ -78,6 +78,12 @@ DRIFTED = {
 }
 
 
+#: Escalations (by e-mail, to a senior person never met, in Germany) trained with a first-name
+#: greeting before the greeting followed the country (drafting/address.yaml): the advisor now
+#: writes the full name ("Dear <first> <last>,"), and the model is given that opening to continue from.
+GREETING_DRIFTED = frozenset({"train-draft-0163", "train-draft-0192", "train-draft-0199"})
+
+
 def test_the_training_data_is_what_the_advisor_sends() -> None:
     """Each example's fact sheet and greeting are what the advisor builds today for its
     notes, day and channel (topics in any order): the adapter learned the format it is shown."""
@@ -95,6 +101,10 @@ def test_the_training_data_is_what_the_advisor_sends() -> None:
             assert DRIFTED[item["id"]] in facts
             assert DRIFTED[item["id"]] not in item["message"]
             facts = facts.replace(DRIFTED[item["id"]] + "\n", "")
+        if item["id"] in GREETING_DRIFTED:
+            trained = item["opening"].split(",")[0]  # "Dear <first>"
+            assert any(f == facts and o.startswith(trained + " ") and p == item["prompt"] for f, o, p in built)
+            continue
         assert (facts, item["opening"], item["prompt"]) in built, item["id"]
 
 

@@ -238,6 +238,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round7-test",
                 "round8-test",
                 "round9-test",
+                "round10-test",
             )
         )
     ]

@@ -61,3 +61,51 @@ def test_a_date_from_their_reply_is_credited_to_their_reply() -> None:
         assert "Thank you for your note of 9 November" in draft.body
         assert "When we spoke" not in draft.body
         assert draft.tone.passed
+
+
+# --- round 10: how a greeting names someone, a contact described, news in the candidate's voice ------
+
+
+def test_a_japanese_name_takes_san_and_a_western_one_does_not() -> None:
+    ishikawa = {"name": "Ishikawa Daisuke", "title": "Design Manager", "role": "hiring_manager"}
+    emily = {"name": "Emily Hart", "title": "Recruiter", "role": "recruiter"}
+    notes = make_notes(interviewers=[emily, ishikawa], country="JP")
+    bodies = [d.body for d in advise(notes, today=date(2026, 11, 2), backend="template").drafts]
+    assert any(b.startswith(("Dear Ishikawa-san,", "Hello Ishikawa-san,", "Hi Ishikawa-san,")) for b in bodies)
+    assert not any("Emily-san" in b for b in bodies)
+
+
+def test_a_senior_person_never_met_is_greeted_by_full_name_where_that_is_the_custom() -> None:
+    senior = {"name": "Ifeyinwa Nwosu", "title": "Managing Director"}
+    history = [sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz"), sent("check_in", "2026-11-12", "Dana Lee")]
+    for country, greeting in (("NG", "Dear Ifeyinwa Nwosu,"), ("US", "Dear Ifeyinwa,")):
+        notes = make_notes(country=country, promised_reply_date="2026-11-10", history=history, senior_contact=senior)
+        [draft] = advise(notes, today=date(2026, 11, 24), backend="template").drafts
+        assert draft.kind == "escalation"
+        assert draft.body.startswith(greeting)
+
+
+@pytest.mark.parametrize(
+    ("why", "introduced"),
+    [
+        ("Certified vet tech I trained with", "Jess Romero, a certified vet tech I trained with"),
+        ("ran the preceptor programme at my last hospital", "Jess Romero, who ran the preceptor programme"),
+        ("automated reconciliations for a building society", "Jess Romero, who automated reconciliations"),
+        ("retired SFC, ran a transportation section", "Jess Romero, a retired SFC"),
+        ("she coordinates the device lending", "Jess Romero, who coordinates the device lending"),
+        ("Head of Nursing at St Mary's", "Jess Romero, Head of Nursing at St Mary's"),
+    ],
+)
+def test_a_contact_is_described_as_a_sentence_holds_it(why: str, introduced: str) -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    assert _introduce(Contact(name="Jess Romero", why=why)).startswith(introduced)
+
+
+def test_terse_news_is_written_in_the_candidates_voice() -> None:
+    from followup.drafting.updates import prepare
+
+    assert prepare("Away 22-29 May (Majorca)", date(2026, 5, 12), "GB").sentences == (
+        "I will be away from 22 to 29 May.",
+    )

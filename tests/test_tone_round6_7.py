@@ -1,4 +1,4 @@
-"""What sendability rounds 6 and 7 taught the gate and the templates."""
+"""What sendability rounds 6 to 10 taught the gate and the templates."""
 
 from __future__ import annotations
 
@@ -180,3 +180,26 @@ def test_notes_pasted_in_as_symbols_or_cut_sentences_are_blocked() -> None:
     assert not pasted("It was a pleasure, e.g. the part about audits. Thank you.")
     assert not pasted("I'm free at 9 a.m. tomorrow.")
     assert not pasted("I read it twice. Thanks again for sending it.")
+
+
+def test_round_10_false_alarms_stay_mended() -> None:
+    headers = (
+        "Subject: Backend Engineer - an update\nCc: Dana Lee\n\nDear Sam,\n\nIs there any news on the role?" + SIGN
+    )
+    assert "professional.before_greeting" not in _codes(headers, "check_in")
+    block = "Dear Sam,\n\nI enjoyed talking through the pour sequence on Block C. Is there any news on the role?" + SIGN
+    assert "faithful.name" not in _codes(block, "check_in")
+    assert "faithful.name" in _codes(block.replace("Block C", "Blockley"), "check_in")
+    tuesday = "Dear Sam,\n\nThank you for today. The Tuesday sessions appeal to me in particular." + SIGN
+    assert "faithful.date" not in _codes(tuesday, "thank_you", topics=["ortho sessions Tues pm"])
+    assert "faithful.date" in _codes(tuesday, "thank_you")
+    closing = (
+        "Dear Sam,\n\nThank you for phoning me on Monday. Please pass on my congratulations to your new "
+        "engineer." + SIGN
+    )
+    assert "kind.closing_does_not_close" not in _codes(closing, "closing", outcome="rejected")
+
+
+def test_demanding_reasons_for_a_rejection_is_blocked() -> None:
+    text = "Dear Sam,\n\nI think it's only fair to ask why I wasn't selected." + SIGN
+    assert "kind.argues_after_rejection" in _codes(text, "closing", outcome="rejected")

@@ -6,6 +6,10 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from followup.decision import Action, Decision
 from followup.drafting.updates import prepare
@@ -73,6 +77,7 @@ class DraftContext:
     checked_in: date | None = None  # the unanswered check-in an escalation follows
     checked_in_with: str = ""  # whom that check-in went to
     met: bool = False  # the recipient interviewed the candidate (an escalation does not introduce them)
+    country: str | None = None  # the notes' country: how a greeting names someone
     matched_topic: bool = True  # a value-add's first topic is the one its article (or contact) is about
     updates: tuple[str, ...] = ()  # the candidate's news, each item as a sentence, past ones left out
     left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
@@ -93,8 +98,15 @@ class DraftContext:
         parts = self.recipient.name.split()
         if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
             return f"{parts[0].rstrip('.')} {parts[-1]}"
+        suffix = address_rules().suffixes.get(self.country or "")
+        if suffix and len(parts) == 2 and all(_ROMANISED_JAPANESE.fullmatch(p) for p in parts):
+            # "Ishikawa Daisuke" in Japan: "Ishikawa-san" (not "Emily-san" for Emily Hart)
+            return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}{suffix}"
         if family_name_first(parts):  # "SHIBUYA Kenta": the given name, then the family name
             return f"{' '.join(parts[1:])} {parts[0].capitalize()}"
+        formal = self.country in address_rules().formal and self.channel == Channel.email
+        if formal and not self.met and len(parts) >= 2:
+            return " ".join(parts)  # an e-mail to a senior person never met, where first names are for friends
         return parts[0]
 
     def task(self) -> DraftTask:
@@ -215,6 +227,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 checked_in=check_ins[-1].sent_on if check_ins and kind == DraftKind.escalation else None,
                 checked_in_with=", ".join(check_ins[-1].to) if check_ins and kind == DraftKind.escalation else "",
                 met=name_key(name) in interviewers,
+                country=notes.country,
                 matched_topic=matched,
                 updates=news.sentences,
                 left_out=news.left_out,
@@ -224,6 +237,25 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
             )
         )
     return out
+
+
+#: A name as Japanese is romanised (Hepburn syllables): "Ishikawa", "Daisuke", "Shun", not "Emily".
+_ROMANISED_JAPANESE = re.compile(
+    r"(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhbpmr]y|kk|ss|tt|pp|tch)?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class AddressRules:
+    formal: frozenset[str]
+    suffixes: dict[str, str]
+
+
+@cache
+def address_rules() -> AddressRules:
+    """How greetings name people, by country (``address.yaml``)."""
+    data = yaml.safe_load(resources.files("followup.drafting").joinpath("address.yaml").read_text("utf-8"))
+    return AddressRules(frozenset(data["formal_to_strangers"]), dict(data["family_name_and_suffix"]))
 
 
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -437,12 +437,33 @@ def _introduce(contact: Contact, reader: str = "") -> str:
     why = contact.why.rstrip(".")
     if reader and re.search(rf"\b{re.escape(reader)}\b", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
-    first = why.split()[0].lower() if why.split() else ""
+    first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
-        why, first = why.split(None, 1)[1] if len(why.split()) > 1 else why, ""
-    if first in ("a", "an", "the", "my", "our", "one"):
+        why = why.split(None, 1)[1] if len(why.split()) > 1 else why
+        return f"{contact.name}, who {why}"
+    if first in ("a", "an", "the", "my", "our", "one") or first in _TITLE_WORDS:
         return f"{contact.name}, {why}"
+    if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))):
+        # "Certified vet tech I trained with", "freelance photographer who ...": a description
+        article = "an" if first[:1] in "aeiou" else "a"
+        return f"{contact.name}, {article} {why[:1].lower()}{why[1:]}"
     return f"{contact.name}, who {why}"
+
+
+#: How a contact's note can start when it says what they did ("ran the preceptor programme").
+_VERB_STARTS = frozenset(
+    "ran led did set built wrote taught spent made helped now previously recently currently also formerly "
+    "still works runs leads has had is was".split()
+)
+#: ... and words that start a description even though they look like verbs ("retired SFC").
+_DESCRIBING = frozenset(
+    "retired former certified qualified experienced licensed registered trained skilled seasoned senior "
+    "junior newly".split()
+)
+#: A title needs no article: "Kofi Mensah, head of nursing at St Mary's".
+_TITLE_WORDS = frozenset(
+    "head director manager lead chief founder co-founder ceo cto cfo coo vp president chair".split()
+)
 
 
 def _check_in(ctx: DraftContext) -> str:

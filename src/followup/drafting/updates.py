@@ -80,7 +80,10 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     for rewrite in rewrites:
         m = rewrite.pattern.search(text)
         if m is not None:
-            sentence = rewrite.sentence.format(**{k: v.strip() for k, v in m.groupdict().items() if v})
+            parts = {k: v.strip() for k, v in m.groupdict().items() if v}
+            if "what" in parts:  # "Away 22-29 May": "I will be away from ...", not "I will be Away"
+                parts["what"] = parts["what"][:1].lower() + parts["what"][1:]
+            sentence = rewrite.sentence.format(**parts)
             return re.sub(r"\s+", " ", sentence)
     return None
 

@@ -73,6 +73,14 @@ def about_terms(topic: str) -> bool:
     return any(w in terms or w in _ANSWERS for w in _words(topic))
 
 
+#: A cut part of a jotted topic is quoted only when it is short: a longer one is usually a clause.
+MAX_CUT_WORDS = 8
+#: "Dr S", "Mr J" (someone written as an initial), or a lone small letter ("v keen").
+_INITIAL = re.compile(r"\b(?:[Dd]r|M[rs]|Mrs|Prof|Eng)\.? [A-Z]\b|(?<![\w'-])[b-hj-z](?![\w'-])")
+_SLASHED = re.compile(r"[A-Za-z]{2,}/[A-Za-z]|[A-Za-z]/[A-Za-z]{2,}")  # "bodas/groups", not "A/B tests"
+_QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
+
+
 def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
     """Whether ``phrase`` reads as a subject a letter can name: a few words, no notation,
     shorthand or jotted numbers, no one's clause ("I've only done", "cohort starts June", "she
@@ -81,8 +89,11 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
     words = _words(phrase)
     if not 2 <= len(words) <= MAX_WORDS or _NOTATION.search(phrase) or _JOTTED_NUMBER.search(phrase):
         return False
+    if _SLASHED.search(phrase) or _QUOTED.search(phrase) or _INITIAL.search(phrase):
+        return False
     data = topic_words()
-    if any(w in data.shorthand or w in data.never or w in data.terms for w in words):
+    pieces = {p for w in words for p in re.split(r"[-/]", w) if p} | set(words)
+    if any(w in data.shorthand or w in data.never or w in data.terms for w in pieces):
         return False
     if words[0] in data.pronouns or any(
         w.lower().strip(".") in data.pronouns for w in re.findall(r"[,;]\s*([\w']+)", phrase)
@@ -105,24 +116,38 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
     return not any(w in lowered for w in words)
 
 
-def _parts(topic: str) -> list[str]:
-    """The candidate phrasings of a topic, best first: the whole; the part before a question
-    or a colon; each side of a label ("tech exam - test cases ..."); their first clauses."""
+def _is_label(side: str, names: tuple[str, ...]) -> bool:
+    """Whether the part before " - " or ": " only says whose note or which part of the
+    interview it is ("Élodie", "JW", "tech exam", "my intern project")."""
+    words = _words(side)
+    first_names = {w.lower() for n in names for w in n.split()}
+    return bool(words) and (
+        all(w in first_names for w in words)
+        or re.fullmatch(r"[A-Z]{1,3}", side.strip()) is not None
+        or topic_words().events.search(side) is not None
+        or words[0] == "my"
+        or (len(words) == 1 and side.strip()[:1].isupper())
+    )
+
+
+def _candidates(topic: str, names: tuple[str, ...]) -> list[str]:
+    """The phrasings of a topic to try, best first: the whole; then, for notes, the part before
+    a full stop or a question; the subject before a label's dash or colon, or what follows a
+    label that only names a person or a part of the interview."""
     whole = _BRACKETS.sub("", topic).strip().strip("\"'").strip(" ,;.")
     whole = re.sub(r"\s+[+&]\s+", " and ", whole)
+    out = [whole]
     first_sentence = _SENTENCES.split(whole, maxsplit=1)[0].strip(" ,")
-    out = [whole, first_sentence]
-    for piece in (whole, first_sentence):
+    for piece in dict.fromkeys([whole, first_sentence]):
         sides = _LABEL.split(piece, maxsplit=1)
         if len(sides) == 2:
-            out += [sides[1], sides[0]]
-    out += [part.strip() for p in list(out) for part in p.split(",")]
-    seen: list[str] = []
-    for p in out:
-        p = p.strip(" ,;:")
-        if p and p not in seen:
-            seen.append(p)
-    return seen
+            before, after = (side.strip(" ,;:") for side in sides)
+            out += [after] if _is_label(before, names) else [before]
+        elif piece is not whole:
+            out.append(piece)
+    if ", " in whole:
+        out.append(whole)  # again, as a cut: a list of notes read item by item ("case study, money mule accounts")
+    return [p for p in out if p]
 
 
 def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
@@ -130,21 +155,27 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
     names = tuple(names)
     if about_terms(topic):
         return None
-    for part in _parts(topic):
-        if quotable(part, names):
-            if part != topic.strip() and ", " in part and " and " not in part:
-                return _as_list(part, names)
+    for index, part in enumerate(_candidates(topic, names)):
+        cut = index > 0  # the whole topic, less any bracketed aside, is not a cut
+        if ", " in part and cut:
+            part = _as_list(part, names) or ""
+        if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS):
             return part
     return None
 
 
-def _as_list(part: str, names: tuple[str, ...]) -> str:
-    """A list cut from notes as a sentence holds it: short items joined ("aseptic technique,
-    CHO cells and passaging"), else the first item ("tuning the transaction monitoring rules")."""
-    items = [i.strip() for i in part.split(",")]
-    if all(len(i.split()) <= 3 for i in items):
+def _as_list(part: str, names: tuple[str, ...]) -> str | None:
+    """A list cut from notes as a sentence holds it: items that all read as subjects, joined
+    ("aseptic technique, CHO cells and passaging"); else its first item when that does
+    ("BQ variations, how I record site instructions": "BQ variations"); else nothing."""
+    events = topic_words().events
+    items = [i.strip() for i in part.split(",") if i.strip()]
+    items = [i for i in items if not (len(_words(i)) <= 3 and events.search(i))] or items  # "case study, ..."
+    if len(items) == 1:
+        return items[0] if quotable(items[0], names) else None
+    if len(items) > 1 and all(quotable(i, names) or len(_words(i)) == 1 for i in items) and " and " not in part:
         return f"{', '.join(items[:-1])} and {items[-1]}"
-    return items[0] if quotable(items[0], names) else part
+    return items[0] if items and quotable(items[0], names) else None
 
 
 def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
@@ -156,5 +187,10 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     if quotable(whole, names) and not about_terms(whole):
         return ()
     pieces = {whole, whole.split(",")[0], re.split(r"[.;?]\s", whole)[0]}
-    pieces |= {p for p in _parts(topic) if not quotable(p, names)}
-    return tuple(sorted({p.lower().strip(" ,;:") for p in pieces if len(p.split()) >= 2}, key=len, reverse=True))
+    pieces |= {p for p in _candidates(topic, names) if not quotable(p, names)}
+    chosen = (usable_topic(topic, names) or "").lower()
+    # When nothing in the topic reads as a subject, any item of it quoted is the notes pasted
+    # ("rest Ruhr distribution"); otherwise only the items that do not read as one.
+    pieces |= {i.strip() for p in list(pieces) for i in p.split(",") if not chosen or not quotable(i.strip(), names)}
+    found = {p.lower().strip(" ,;:") for p in pieces if len(p.split()) >= 2}
+    return tuple(sorted(found - {chosen}, key=len, reverse=True))

@@ -239,14 +239,24 @@ def _links(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
 #: A sentence about the candidate's own days: "I'm away from 4 to 11 April", "I'm free
 #: tomorrow, Thursday 2 April", "I'm back in UCD from Monday". Their dates are theirs to give.
 _OWN_PLANS = phrases(
-    "i('m| am) (free|available|away|back|off|out|around|travell?ing|on (leave|holiday|vacation|nights|"
+    "i('m| am) (free|available|away|back|off|out|around|travell?ing|moving|on (leave|holiday|vacation|nights|"
     "night shifts|shift|call|a course|exams?))",
-    "i('ll| will) be (free|available|away|back|off|out|around|travell?ing|on (leave|holiday|vacation|nights))",
+    "i('ll| will) be (fully |completely |more |mostly )?(free|available|away|back|off|out|around|travell?ing|"
+    "on (leave|holiday|vacation|nights))",
     "i (can|could) (do|make|meet|talk|speak|start|come in)",
     "any time (from|after|before|until)",
 )
 #: ... unless it speaks of them or of the process, where an invented date would mislead.
-_ABOUT_THEM = phrases("you", "your", "decision", "interview", "promised", "they said", "we spoke", "we met")
+_ABOUT_THEM = phrases(
+    "you (said|mentioned|told|expected|hoped|promised|wrote|asked)",
+    "your (decision|note|reply|update|email|e-mail)",
+    "decision",
+    "interview",
+    "promised",
+    "they said",
+    "we spoke",
+    "we met",
+)
 
 
 def _own_plans(draft: Draft, position: int) -> bool:
@@ -372,9 +382,14 @@ def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
         starts = word.sentence_start or after_link or any(a <= word.start < b for a, b in subject_lines)
         if starts and is_common_word(text):
             continue
+        if is_common_word(text) and _LABELLED.match(draft.work, word.end):
+            continue  # "Block C", "Ward 7", "Phase 2": a place or a stage, not a name
         flagged.append(word)
     for group in _runs(draft, flagged):
         _invented(draft, "faithful.name", group[0].start, group[-1].end, "The name", found)
+
+
+_LABELLED = re.compile(r"[ \t]+(?:[A-Z]|\d+[A-Za-z]?)(?![\w'])")
 
 
 def _runs(draft: Draft, words: list[Word]) -> list[list[Word]]:

@@ -171,7 +171,9 @@ CLOSES = phrases(
     "(keep|bear) me in mind", "(glad|happy|pleased) to (be considered|hear from you) (for|in|if)",
     "take it that", "(another|a different) (way|direction|route)", "paths (cross|will cross|might cross)",
     "let me know (about|that|your|the)", "(calling|telling|letting|ringing) me", "tell(ing)? me (yourself|personally|directly)",
-    "(in|for) the future",
+    "(in|for) the future", "(phon|call|ring)(ing|ed)? me", "hearing it from you", "congratulat(e|ions|ing)",
+    "(another|a similar|a future|any other|other) (role|position|opening|vacancy|opportunity|post)",
+    "(love|like|glad|happy|pleased) to be considered",
 )  # fmt: skip
 #: What makes a check-in a check-in: it asks, or says it would like to hear, about the process.
 ASKS = phrases(

@@ -508,6 +508,7 @@ def _subject_lines(draft: Draft) -> list[Finding]:
     ]  # fmt: skip
 
 
+_HEADERS = re.compile(r"(?:[ \t]*(?:subject|cc|bcc|to|re)[ \t]*:[^\n]*(?:\n|$)\s*)+", re.I)
 #: A line that is a greeting: "Dear Margery," "Hi Sam" (short, on its own line).
 _GREETING_LINE = re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[^\n]{0,60}$")
 
@@ -520,8 +521,8 @@ def _before_greeting(draft: Draft) -> list[Finding]:
     line = _GREETING_LINE.search(draft.work)
     if line is None:
         return []
-    subject = _SUBJECT.match(draft.work)
-    start = subject.end() if subject is not None else 0
+    headers = _HEADERS.match(draft.work)  # "Subject: ...", "Cc: Bisola Akande": the e-mail's own lines
+    start = headers.end() if headers is not None else 0
     head = draft.work[start : line.start()]
     if not head.strip():
         return []
