@@ -239,6 +239,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round8-test",
                 "round9-test",
                 "round10-test",
+                "round11-test",
             )
         )
     ]

@@ -109,3 +109,25 @@ def test_terse_news_is_written_in_the_candidates_voice() -> None:
     assert prepare("Away 22-29 May (Majorca)", date(2026, 5, 12), "GB").sentences == (
         "I will be away from 22 to 29 May.",
     )
+
+
+def test_topics_jotted_with_symbols_or_counts_are_not_quoted() -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic("shuttle system + 2 sorters") is None
+    assert usable_topic("high density block 12 acres, M9 rootstock") is None
+    assert usable_topic("closing 90% of small claims within 10 business days") is not None
+    assert usable_topic("running playtests with 200 players a week") is not None
+
+
+def test_a_closing_thanks_a_recruiter_for_help_and_anyone_else_for_their_time() -> None:
+    owner = {"name": "Harish Negi", "title": "Owner", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[owner],
+        promised_reply_date="2026-11-06",
+        history=[sent("thank_you", "2026-11-02", "Harish Negi"), sent("check_in", "2026-11-10", "Harish Negi")],
+    )
+    drafts = advise(notes, today=date(2026, 12, 14), backend="template").drafts
+    assert [d.kind for d in drafts] == ["closing"]
+    assert "help during the process" not in drafts[0].body
+    assert "meeting you" in drafts[0].body or "our conversation about" in drafts[0].body

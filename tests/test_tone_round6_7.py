@@ -203,3 +203,16 @@ def test_round_10_false_alarms_stay_mended() -> None:
 def test_demanding_reasons_for_a_rejection_is_blocked() -> None:
     text = "Dear Sam,\n\nI think it's only fair to ask why I wasn't selected." + SIGN
     assert "kind.argues_after_rejection" in _codes(text, "closing", outcome="rejected")
+
+
+def test_round_11_false_alarms_and_faults() -> None:
+    acronyms = "Dear Sam,\n\nIs there any news on the role? I have cleared our DPIAs backlog since we spoke." + SIGN
+    assert "faithful.name" not in _codes(acronyms, "check_in")
+    bowing_out = (
+        "Dear Sam,\n\nI have not heard back about the Backend Engineer role since our meeting, so I understand "
+        "you have either decided or been too busy, and I will not trouble you further. If anything changes, I would be glad "
+        "to hear from you." + SIGN
+    )
+    assert _codes(bowing_out, "closing") == set()
+    ultimatum = "Dear Sam,\n\nIf I have not heard from you by Friday, I will commit elsewhere." + SIGN
+    assert "pushy.deadline" in _codes(ultimatum, "check_in")

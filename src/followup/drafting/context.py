@@ -78,6 +78,7 @@ class DraftContext:
     checked_in_with: str = ""  # whom that check-in went to
     met: bool = False  # the recipient interviewed the candidate (an escalation does not introduce them)
     country: str | None = None  # the notes' country: how a greeting names someone
+    solo: bool = False  # one person interviewed the candidate ("I enjoyed meeting you", not "the team")
     matched_topic: bool = True  # a value-add's first topic is the one its article (or contact) is about
     updates: tuple[str, ...] = ()  # the candidate's news, each item as a sentence, past ones left out
     left_out: tuple[str, ...] = ()  # what the candidate should know about news left out
@@ -228,6 +229,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 checked_in_with=", ".join(check_ins[-1].to) if check_ins and kind == DraftKind.escalation else "",
                 met=name_key(name) in interviewers,
                 country=notes.country,
+                solo=len(notes.interviewers) == 1,
                 matched_topic=matched,
                 updates=news.sentences,
                 left_out=news.left_out,

@@ -31,7 +31,6 @@ from followup.drafting.context import DraftContext
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
-from followup.tone.facts import content_words
 from followup.tone.report import Channel, DraftKind
 from followup.wording import join_names
 
@@ -388,8 +387,7 @@ def _value_add(ctx: DraftContext) -> str:
         else:
             lead = f'I came across "{item.title}" ({item.url}) and thought you and the team might enjoy it.'
             # Its topic only when the title does not already say it: a sentence restating the title is filler.
-            new_words = content_words(item.topic) - content_words(item.title)
-            why = f"It is about {item.topic}." if new_words else ""
+            why = ""  # "It is about console certification failures.": readers find a sentence on its topic filler
         close = _pick(
             [
                 "No need to reply; I simply thought it might be useful.",
@@ -434,7 +432,7 @@ def _introduce(contact: Contact, reader: str = "") -> str:
     """'Ravi Menon, who led ...' or 'Kofi Mensah, a structural engineer who ...'. A note that
     goes on to speak of the reader by name ("...; Brian said the Trust needs ...") is cut
     where it turns to them: the message is to Brian."""
-    why = contact.why.rstrip(".")
+    why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(".")  # "(we worked together at my last NPO)": an aside
     if reader and re.search(rf"\b{re.escape(reader)}\b", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower().strip(",") if why.split() else ""
@@ -446,7 +444,9 @@ def _introduce(contact: Contact, reader: str = "") -> str:
     if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))):
         # "Certified vet tech I trained with", "freelance photographer who ...": a description
         article = "an" if first[:1] in "aeiou" else "a"
-        return f"{contact.name}, {article} {why[:1].lower()}{why[1:]}"
+        word = why.split()[0]
+        lead = why if word[1:2].isupper() else f"{why[:1].lower()}{why[1:]}"  # "CSI manager" stays
+        return f"{contact.name}, {article} {lead}"
     return f"{contact.name}, who {why}"
 
 
@@ -615,19 +615,23 @@ def _closing(ctx: DraftContext) -> str:
             )
         )
     else:
+        # A recruiter helped through the process; anyone else gave their time and considered you.
+        thanks = (
+            "your help during the process" if ctx.recipient_role == "recruiter" else "your time and for considering me"
+        )
         opening = _pick(
             [
-                f"Thank you for your help during the process for {role}. As I have not heard back, I will assume the "
+                f"Thank you for {thanks} for {role}. As I have not heard back, I will assume the "
                 "team has moved forward, and I completely understand.",
                 f"As I have not heard back about {role}, I will assume the team has moved forward, and I completely "
-                "understand. Thank you for your help during the process.",
+                f"understand. Thank you for {thanks}.",
             ],
             ctx,
             3,
         )
         feedback = ""
     topic = ctx.topics[0] if ctx.topics else None
-    enjoyed = f"I enjoyed our conversation about {topic}" if topic else "I enjoyed meeting the team"
+    enjoyed = f"I enjoyed our conversation about {topic}" if topic else f"I enjoyed {_meeting(ctx)}"
     future = _pick(
         [
             f"{enjoyed}, and I would be glad to be considered for future roles at {company}. I wish you and the team "
@@ -740,12 +744,23 @@ def _li_escalation(ctx: DraftContext) -> str:
     )
 
 
+def _meeting(ctx: DraftContext) -> str:
+    """Whom the candidate met: "you" when the reader was the only interviewer, else "the team"."""
+    return "meeting you" if ctx.solo and ctx.met else "meeting the team"
+
+
 def _li_closing(ctx: DraftContext) -> str:
     if ctx.rejected:
         first = f"thank you for letting me know your decision about {_role(ctx)}."
     else:
-        first = f"thank you for your help with {_role(ctx)}. As I have not heard back, I will assume the team has moved forward."
-    return f"{_li_greeting(ctx)} {first} I enjoyed meeting the team and would be glad to stay connected. Best,{_li_name(ctx)}\n"
+        helped = "your help with" if ctx.recipient_role == "recruiter" else "considering me for"
+        first = (
+            f"thank you for {helped} {_role(ctx)}. As I have not heard back, I will assume the team has moved forward."
+        )
+    return (
+        f"{_li_greeting(ctx)} {first} I enjoyed {_meeting(ctx)} and would be glad to stay connected. "
+        f"Best,{_li_name(ctx)}\n"
+    )
 
 
 _WRITERS: dict[DraftKind, Callable[[DraftContext], str]] = {

@@ -23,8 +23,10 @@ from followup.textdates import MONTHS
 #: At most this many words: a longer topic is a paragraph of notes, not a subject.
 MAX_WORDS = 18
 _WORD = re.compile(r"[\w'/.-]+|[^\w\s]", re.UNICODE)
-#: Numbers as notes write them: "~18k", "22%", "60/40", "9:15", "$24", "2019-2025", "3x".
-_JOTTED_NUMBER = re.compile(r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d")
+#: Numbers as notes write them: "~18k", "22%", "60/40", "9:15", "$24", "2019-2025", "3x", "2 sorters".
+_JOTTED_NUMBER = re.compile(
+    r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d|(?<![\w.,-])[1-9] [a-z]+s\b"
+)
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
 _SENTENCES = re.compile(r"\.\s+|;\s*|\?\s*")
 _LABEL = re.compile(r"\s+(?:-|\u2013|\u2014)\s+|:\s+")  # "tech exam - test cases", "Nadia: how ..."
@@ -78,6 +80,12 @@ MAX_CUT_WORDS = 8
 #: "Dr S", "Mr J" (someone written as an initial), or a lone small letter ("v keen").
 _INITIAL = re.compile(r"\b(?:[Dd]r|M[rs]|Mrs|Prof|Eng)\.? [A-Z]\b|(?<![\w'-])[b-hj-z](?![\w'-])")
 _SLASHED = re.compile(r"[A-Za-z]{2,}/[A-Za-z]|[A-Za-z]/[A-Za-z]{2,}")  # "bodas/groups", not "A/B tests"
+_COUNTED = re.compile(r"([A-Za-z]+) \d+ [a-z]+s\b")
+_BEFORE_A_COUNT = frozenset(
+    "with of for to the about over under than by in on at across around from and or some all top first last next "
+    "past nearly almost roughly about around another within every per each up than least most only just over "
+    "under below above".split()
+)
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
 
 
@@ -91,6 +99,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         return False
     if _SLASHED.search(phrase) or _QUOTED.search(phrase) or _INITIAL.search(phrase):
         return False
+    if any(m.group(1).lower() not in _BEFORE_A_COUNT for m in _COUNTED.finditer(phrase)):
+        return False  # "high density block 12 acres": a count tacked on, not "with 200 players"
     data = topic_words()
     pieces = {p for w in words for p in re.split(r"[-/]", w) if p} | set(words)
     if any(w in data.shorthand or w in data.never or w in data.terms for w in pieces):
@@ -155,8 +165,9 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
     names = tuple(names)
     if about_terms(topic):
         return None
+    symbols = re.search(r"\s[+&]\s", topic) is not None  # "shuttle system + 2 sorters" is notes already
     for index, part in enumerate(_candidates(topic, names)):
-        cut = index > 0  # the whole topic, less any bracketed aside, is not a cut
+        cut = index > 0 or symbols  # the whole topic, less any bracketed aside, is not a cut
         if ", " in part and cut:
             part = _as_list(part, names) or ""
         if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS):

@@ -375,8 +375,8 @@ def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
             continue
         if key in TEXT_SPEAK:
             continue  # the professional check's
-        if text.isupper() and len(text) > 1:
-            continue  # shouting and acronyms are the professional check's
+        if (text.isupper() and len(text) > 1) or (len(text) > 2 and text[-1] == "s" and text[:-1].isupper()):
+            continue  # shouting and acronyms ("DPIAs" too) are the professional check's
         # a word right after a link starts what follows it ("https://... No need to reply")
         after_link = any(b <= word.start and not draft.work[b : word.start].strip() for _, b in covered)
         starts = word.sentence_start or after_link or any(a <= word.start < b for a, b in subject_lines)

@@ -226,7 +226,9 @@ _THEIR_ACCOUNT = re.compile(r"\byou (?:described|mentioned|said|explained|told m
 
 #: A closing's standard line, which the sentiment lexicon reads as negative ("stop following up").
 _MOVING_ON = re.compile(
-    r"\b(?:assum(?:e|ing)|moved? (?:on|forward|ahead)|another direction|stop following up|take it that)\b", re.I
+    r"\b(?:assum(?:e|ing)|moved? (?:on|forward|ahead)|another direction|stop following up|take it that|"
+    r"(?:will not|won't|not) (?:trouble|bother) you(?: further| again| any further)?|not heard back)\b",
+    re.I,
 )
 
 

@@ -174,6 +174,7 @@ CLOSES = phrases(
     "(in|for) the future", "(phon|call|ring)(ing|ed)? me", "hearing it from you", "congratulat(e|ions|ing)",
     "(another|a similar|a future|any other|other) (role|position|opening|vacancy|opportunity|post)",
     "(love|like|glad|happy|pleased) to be considered",
+    "(will not|won't|not) (trouble|bother|chase) you( further| again| any further)?", "if anything changes",
 )  # fmt: skip
 #: What makes a check-in a check-in: it asks, or says it would like to hear, about the process.
 ASKS = phrases(

@@ -51,7 +51,7 @@ RULES = [
             "[^.?!\\n]{0,40}?(by|before|within|no later than) " + _WHEN,
             "i expect (a|an|your) (reply|response|answer|decision|update)[^.?!\\n]{0,20}?(today|tomorrow|now|by|before|within)",
             "i need (a|an|your) (reply|response|answer|decision)[^.?!\\n]{0,20}?(today|tomorrow|now|by|before|within)",
-            "(if i (don't|do not)|unless i) (hear|get|receive)[^.?!\\n]{0,40}?(by|before|within|soon|then)",
+            "(if i (don't|do not|haven't|have not)( yet)?|unless i) (hear|heard|get|got|receive|received)[^.?!\\n]{0,40}?(by|before|within|soon|then)",
             "(or|otherwise|else),? i('ll| will| shall) (have to |need to |be forced to )?(accept|take|withdraw|move on|go with|look elsewhere)",
             "(be|am|feel) forced to",
             "final (chance|opportunity|notice|reminder)",
