@@ -81,10 +81,10 @@ MAX_CUT_WORDS = 8
 _INITIAL = re.compile(r"\b(?:[Dd]r|M[rs]|Mrs|Prof|Eng)\.? [A-Z]\b|(?<![\w'-])[b-hj-z](?![\w'-])")
 _SLASHED = re.compile(r"[A-Za-z]{2,}/[A-Za-z]|[A-Za-z]/[A-Za-z]{2,}")  # "bodas/groups", not "A/B tests"
 _COUNTED = re.compile(r"([A-Za-z]+) \d+ [a-z]+s\b")
+#: Words after which a number counts something in the phrase ("with 200 players", "within 10 days").
 _BEFORE_A_COUNT = frozenset(
     "with of for to the about over under than by in on at across around from and or some all top first last next "
-    "past nearly almost roughly about around another within every per each up than least most only just over "
-    "under below above".split()
+    "past nearly almost roughly another within every per each up least most only just below above".split()
 )
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
 
