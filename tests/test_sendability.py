@@ -240,6 +240,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round9-test",
                 "round10-test",
                 "round11-test",
+                "round12-test",
             )
         )
     ]
@@ -256,7 +257,9 @@ def test_model_drafts_start_with_the_greeting_the_advisor_writes_and_end_signed(
     assert len(items) >= 100
     for item in items:
         d, name = item.draft, item.notes.candidate_name
-        assert re.match(r"(Dear|Hi) (?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? )?[^\s,]+,", d.text), d.id
+        assert re.match(r"(Dear|Hi) (?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.? )?[^\s,]+(?: [^\s,]+)?,", d.text), (
+            d.id
+        )  # a full name where that is the custom
         assert not d.text.lower().startswith("subject:"), d.id
         if d.kind != DraftKind.linkedin_note:
             assert d.text.rstrip().endswith(name), d.id

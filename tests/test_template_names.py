@@ -58,7 +58,7 @@ def test_a_date_from_their_reply_is_credited_to_their_reply() -> None:
     check_ins = [d for d in advice.drafts if d.kind.value == "check_in"]
     assert check_ins, advice.decision
     for draft in check_ins:
-        assert "Thank you for your note of 9 November" in draft.body
+        assert "Following the update of 9 November" in draft.body
         assert "When we spoke" not in draft.body
         assert draft.tone.passed
 
@@ -131,3 +131,13 @@ def test_a_closing_thanks_a_recruiter_for_help_and_anyone_else_for_their_time() 
     assert [d.kind for d in drafts] == ["closing"]
     assert "help during the process" not in drafts[0].body
     assert "meeting you" in drafts[0].body or "our conversation about" in drafts[0].body
+
+
+def test_a_topic_written_with_a_capital_reads_mid_sentence() -> None:
+    from followup.drafting.context import quotable_topics
+
+    notes = make_notes(topics=["Preparing practical kits for the required practicals", "Jira workflows for QA"])
+    assert quotable_topics(notes)[0] == (
+        "preparing practical kits for the required practicals",
+        "Jira workflows for QA",
+    )

@@ -216,3 +216,19 @@ def test_round_11_false_alarms_and_faults() -> None:
     assert _codes(bowing_out, "closing") == set()
     ultimatum = "Dear Sam,\n\nIf I have not heard from you by Friday, I will commit elsewhere." + SIGN
     assert "pushy.deadline" in _codes(ultimatum, "check_in")
+
+
+def test_round_12_false_alarms_and_faults() -> None:
+    labs = "Dear Sam,\n\nThank you for today. Running practicals across four labs at once is work I enjoy." + SIGN
+    assert "pushy.asap" not in _codes(labs, "thank_you")
+    attached = "Dear Sam,\n\nIs there any news on the Backend Engineer role? I've attached the certificate." + SIGN
+    assert "faithful.attachment" in _codes(attached, "check_in")
+    assert "faithful.attachment" not in _codes(attached, "check_in", topics=["certificate - he wants a copy"])
+    start = "Dear Sam,\n\nThank you for today. I could start from 20 April." + SIGN
+    assert "faithful.intent" in _codes(start, "thank_you")
+    assert "faithful.intent" not in _codes(start, "thank_you", personal_updates="Free from 20 April.")
+    capital = "Dear Sam,\n\nThank you for our conversation about Preparing practical kits today." + SIGN
+    assert "professional.notes_pasted" in _codes(capital, "thank_you")
+    assert "professional.notes_pasted" not in _codes(capital.replace("Preparing", "preparing"), "thank_you")
+    hotel = "Dear Sam,\n\nIs there any news on the role? I would love to join Hôtel Les Terrasses du Lac." + SIGN
+    assert "professional.foreign_phrase" not in _codes(hotel, "check_in", company="Hôtel Les Terrasses du Lac")

@@ -260,6 +260,21 @@ def address_rules() -> AddressRules:
     return AddressRules(frozenset(data["formal_to_strangers"]), dict(data["family_name_and_suffix"]))
 
 
+def _in_a_sentence(phrase: str) -> str:
+    """A topic as it reads mid-sentence: "Preparing practical kits" becomes "preparing practical
+    kits", "The chemical store audit" "the chemical store audit"; a name or a product keeps its
+    capital ("Jira workflows", "Epic go-live")."""
+    first = phrase.split()[0]
+    lower = first.lower()
+    if first[:1].isupper() and first[1:].islower() and (lower in _LEADING_WORDS or lower.endswith("ing")):
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+#: Words that start a topic only because the notes start a line with a capital.
+_LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
+
+
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The topics a message may quote (as it may quote them), and a note for each left out."""
     names = [notes.candidate_name, *(p.name for p in notes.interviewers)]
@@ -275,7 +290,7 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         elif phrase not in usable:
-            usable.append(phrase)
+            usable.append(_in_a_sentence(phrase))
     return tuple(usable), tuple(unquoted)
 
 

@@ -332,7 +332,7 @@ def _thank_you(ctx: DraftContext) -> str:
             4,
         )
         if topic
-        else "I enjoyed hearing how the team works and what it is building."
+        else "I enjoyed learning more about the team and its work."
     )
     return _paragraphs(
         _greeting(ctx),
@@ -478,8 +478,9 @@ def _check_in(ctx: DraftContext) -> str:
         )
     if ctx.promised and ctx.promised_in_reply is not None:  # the date came in their note, not at the interview
         ask = (
-            f"Thank you for your note of {spoken(ctx.promised_in_reply, weekday=False)}; you mentioned a decision was "
-            f"expected by {_promised(ctx)}, so I wanted to ask whether there is any news on {role}."
+            # Their note may have come from someone else (the notes do not say who wrote it): not "you mentioned".
+            f"Following the update of {spoken(ctx.promised_in_reply, weekday=False)}, a decision was expected by "
+            f"{_promised(ctx)}, so I wanted to ask whether there is any news on {role}."
         )
     elif ctx.promised:
         ask = _pick(
@@ -717,7 +718,12 @@ def _li_value_add(ctx: DraftContext) -> str:
 
 def _li_check_in(ctx: DraftContext) -> str:
     if ctx.promised and not _plain(ctx):
-        ask = f"You mentioned a decision by {_promised(ctx)}; is there any news on {_role(ctx)}?"
+        said = (
+            "You mentioned a decision by"
+            if ctx.met and ctx.promised_in_reply is None
+            else "I understood a decision was due by"
+        )
+        ask = f"{said} {_promised(ctx)}; is there any news on {_role(ctx)}?"
     else:
         ask = f"I wanted to ask whether there is any news on {_role(ctx)}."
     # A first message after the interview thanks them for it before asking for news.

@@ -82,6 +82,7 @@ class NotesFacts:
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
     titles: frozenset[str] = frozenset()  # their job titles, casefolded (not the role applied for)
     role: str = ""  # the role applied for, casefolded
+    company: str = ""  # the employer's name, casefolded ("hôtel les terrasses du lac")
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
 
     @classmethod
@@ -177,6 +178,7 @@ class NotesFacts:
             interview_date=notes.interview_date,
             titles=frozenset(p.title.casefold() for p in people if p.title),
             role=notes.role.casefold(),
+            company=notes.company.casefold(),
             jotted=tuple(
                 p for t in notes.topics for p in jotted_pieces(t, [notes.candidate_name, *(x.name for x in people)])
             ),

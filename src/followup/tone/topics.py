@@ -26,10 +26,17 @@ _WORD = re.compile(r"[\w'/.-]+|[^\w\s]", re.UNICODE)
 #: Numbers as notes write them: "~18k", "22%", "60/40", "9:15", "$24", "2019-2025", "3x", "2 sorters".
 _JOTTED_NUMBER = re.compile(
     r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d|(?<![\w.,-])[1-9] [a-z]+s\b"
+    r"|\b\d{1,2}h\b"  # "essai 8h-15h"
 )
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
 _SENTENCES = re.compile(r"\.\s+|;\s*|\?\s*")
 _LABEL = re.compile(r"\s+(?:-|\u2013|\u2014)\s+|:\s+")  # "tech exam - test cases", "Nadia: how ..."
+#: Terms of the job that take two words to say ("staff housing possible", "seasonal contract").
+_TERM_PHRASES = re.compile(
+    r"\b(?:staff (?:housing|accommodation|meals|discount)|(?:seasonal|fixed-term|short-term|temporary|zero-hours) "
+    r"contract|notice period|start date|pay rate|hourly rate|split shifts?|days off)\b",
+    re.IGNORECASE,
+)
 #: A note of the answer given ("own transport? yes") makes the whole topic a note to self.
 _ANSWERS = frozenset({"yes", "no", "ok", "okay", "yeah", "nah", "yep", "nope"})
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
@@ -72,7 +79,7 @@ def about_terms(topic: str) -> bool:
     """Whether a topic is about the terms of the job (salary, hours, accommodation) or records
     an answer ("shift work ok? said yes"): never quoted, whole or in part."""
     terms = topic_words().terms
-    return any(w in terms or w in _ANSWERS for w in _words(topic))
+    return any(w in terms or w in _ANSWERS for w in _words(topic)) or _TERM_PHRASES.search(topic) is not None
 
 
 #: A cut part of a jotted topic is quoted only when it is short: a longer one is usually a clause.
@@ -85,6 +92,10 @@ _COUNTED = re.compile(r"([A-Za-z]+) \d+ [a-z]+s\b")
 _BEFORE_A_COUNT = frozenset(
     "with of for to the about over under than by in on at across around from and or some all top first last next "
     "past nearly almost roughly another within every per each up least most only just below above".split()
+)
+_DANGLING = frozenset(
+    "after before with of for to about on in at from and or but by than provided done booked confirmed sorted "
+    "needed required included pending possible".split()
 )
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
 
@@ -122,6 +133,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         return False  # "go-live July"
     if "?" in phrase or "." in phrase.rstrip(".") or _LABEL.search(phrase):
         return False
+    if words[-1] in _DANGLING:
+        return False  # "written exercise after", "bakkie provided": a note, not a subject
     lowered = {w.lower() for n in names for w in n.split() if len(w) > 1}
     return not any(w in lowered for w in words)
 

@@ -99,6 +99,8 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         for r, m in matches(draft, data.combined)
         if data.names[r.code] in wanted
     ]
+    if facts is not None:  # "Hôtel Les Terrasses du Lac" is the employer's name, not a phrase pasted in French
+        found = [f for f in found if f.code != "professional.foreign_phrase" or f.quote.casefold() not in facts.company]
     if facts is not None and draft.kind == DraftKind.check_in and draft.channel == Channel.email:
         found = [f for f in found if f.code != "faithful.cc" or not _copies_a_contact(draft, f, facts)]
     found += _subject_lines(draft)
@@ -283,6 +285,10 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
     return found
 
 
+#: The notes give the candidate's availability ("free from 20 April", "can start with 1 week
+#: notice"): then "I could start from 20 April" is theirs to say.
+_OWN_AVAILABILITY = re.compile(r"\b(?:start|free from|available|notice)\b", re.I)
+
 #: Kinds that would ask about the timeline; a check-in may ask whether the one given still holds.
 _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
 
@@ -308,8 +314,10 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("future_roles_too_soon")
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
-    if facts is None or "attach" not in facts.free_text:
-        wanted.add("attachment")
+        if facts is None or not _OWN_AVAILABILITY.search(facts.free_text):
+            wanted.add("start_date")
+    if facts is None or not re.search(r"attach|\bcopy\b|\bcopies\b", facts.free_text, re.I):
+        wanted.add("attachment")  # "he wants a copy" in the notes: attaching it is what was asked
     if draft.kind != DraftKind.escalation or draft.channel == Channel.linkedin:
         wanted.add("cc")
     if (
@@ -558,6 +566,16 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
         ):
             continue  # "before talking about payment plans": a step described, not our conversation
         rest = draft.work[intro.end() : intro.end() + 200]
+        capital = _CAPITAL_START.match(rest)
+        if capital is not None:  # "our conversation about Preparing practical kits": a line of notes pasted
+            found.append(
+                draft.finding(
+                    Check.professional, "professional.notes_pasted", Severity.block, intro.start(),
+                    intro.end() + capital.end(), "This quotes a line of your notes as it was written, capital letter and all.",
+                    "Start the topic in small letters, as it reads mid-sentence ('preparing practical kits').",
+                )
+            )  # fmt: skip
+            continue
         quoted = " ".join(rest.lower().split())
         pasted = next((p for p in facts.jotted if quoted.startswith(p)), None)
         if pasted is not None:
@@ -588,6 +606,10 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             continue
         found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
     return found
+
+
+#: A topic that starts mid-sentence with a capital only a line of notes would have.
+_CAPITAL_START = re.compile(r"\s*(?:(?:The|A|An|How|What|Why|When|Where|Which|Our|Its|Their)\s|[A-Z][a-z]+ing\b)")
 
 
 def _invented_topic(draft: Draft, start: int, end: int, topic: str) -> Finding:

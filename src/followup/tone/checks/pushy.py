@@ -23,7 +23,7 @@ RULES = [
             "asap",
             "a\\.s\\.a\\.p\\.?",
             "urgent(ly)?",
-            "at once",
+            "(reply|respond|answer|get back|let me know|decide|act|call|hear)[^.?!\\n]{0,25}at once",
             "without (further )?delay",
             "pronto",
             "expedite",
