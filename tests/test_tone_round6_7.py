@@ -232,3 +232,8 @@ def test_round_12_false_alarms_and_faults() -> None:
     assert "professional.notes_pasted" not in _codes(capital.replace("Preparing", "preparing"), "thank_you")
     hotel = "Dear Sam,\n\nIs there any news on the role? I would love to join Hôtel Les Terrasses du Lac." + SIGN
     assert "professional.foreign_phrase" not in _codes(hotel, "check_in", company="Hôtel Les Terrasses du Lac")
+
+
+def test_a_place_ending_in_ing_is_no_line_of_notes() -> None:
+    text = "Dear Sam,\n\nThank you for our conversation about Beijing operations today." + SIGN
+    assert "professional.notes_pasted" not in _codes(text, "thank_you", topics=["Beijing operations"])

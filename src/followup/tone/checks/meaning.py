@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from followup.textdates import MONTHS, Mention, mentions, month_number
+from followup.tone.checks.faithful import is_common_word
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
@@ -567,7 +568,8 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             continue  # "before talking about payment plans": a step described, not our conversation
         rest = draft.work[intro.end() : intro.end() + 200]
         capital = _CAPITAL_START.match(rest)
-        if capital is not None:  # "our conversation about Preparing practical kits": a line of notes pasted
+        if capital is not None and is_common_word(capital.group().strip()):
+            # "our conversation about Preparing practical kits": a line of notes pasted (not "Beijing")
             found.append(
                 draft.finding(
                     Check.professional, "professional.notes_pasted", Severity.block, intro.start(),
