@@ -241,6 +241,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round10-test",
                 "round11-test",
                 "round12-test",
+                "round13-test",
             )
         )
     ]

@@ -94,13 +94,19 @@ def test_a_senior_person_never_met_is_greeted_by_full_name_where_that_is_the_cus
         ("retired SFC, ran a transportation section", "Jess Romero, a retired SFC"),
         ("she coordinates the device lending", "Jess Romero, who coordinates the device lending"),
         ("Head of Nursing at St Mary's", "Jess Romero, Head of Nursing at St Mary's"),
+        (
+            "sales rep for a butter dairy; O.F. complained about his supplier",
+            "Jess Romero, a sales rep for a butter dairy",
+        ),
     ],
 )
 def test_a_contact_is_described_as_a_sentence_holds_it(why: str, introduced: str) -> None:
     from followup.drafting.templates import _introduce
     from followup.models import Contact
 
-    assert _introduce(Contact(name="Jess Romero", why=why)).startswith(introduced)
+    introduced_to = _introduce(Contact(name="Jess Romero", why=why), "Olivier", "Olivier Fabre")
+    assert introduced_to.startswith(introduced)
+    assert "O.F." not in introduced_to  # the note turns to the reader by initials: cut there
 
 
 def test_terse_news_is_written_in_the_candidates_voice() -> None:

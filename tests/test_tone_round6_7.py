@@ -237,3 +237,15 @@ def test_round_12_false_alarms_and_faults() -> None:
 def test_a_place_ending_in_ing_is_no_line_of_notes() -> None:
     text = "Dear Sam,\n\nThank you for our conversation about Beijing operations today." + SIGN
     assert "professional.notes_pasted" not in _codes(text, "thank_you", topics=["Beijing operations"])
+
+
+def test_round_13_false_alarms_stay_mended() -> None:
+    rush = "Dear Sam,\n\nI came across an article on the migration. You're away, so no rush at all on this one." + SIGN
+    assert "irritated.negative_tone" not in _codes(rush, "value_add")
+    objet = "Objet : Backend Engineer\n\nBonjour Sam,\n\nIs there any news on the Backend Engineer role?" + SIGN
+    assert "faithful.name" not in _codes(objet, "check_in")
+    reported = "Dear Sam,\n\nDana let me know that reference checks would take until the 8th. Is there any news?" + SIGN
+    assert "pushy.deadline" not in _codes(reported, "check_in")
+    work = "Dear Sam,\n\nI enjoyed hearing about answering reviews within 24 hours. Is there any news?" + SIGN
+    assert "pushy.deadline" not in _codes(work, "check_in")
+    assert "pushy.deadline" in _codes(work.replace("hearing about answering reviews", "a reply"), "check_in")

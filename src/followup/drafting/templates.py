@@ -401,7 +401,7 @@ def _value_add(ctx: DraftContext) -> str:
     elif isinstance(item, Contact) and not _plain(ctx):
         about = f"our conversation about {topic}" if topic and ctx.matched_topic else "our recent conversation"
         body = [
-            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item, ctx.first_name)}.".strip(),
+            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item, ctx.first_name, ctx.recipient.name)}.".strip(),
             _pick(
                 [
                     "If an introduction would be useful, just let me know and I will gladly put you in touch.",
@@ -428,12 +428,16 @@ def _value_add(ctx: DraftContext) -> str:
     return _paragraphs(_greeting(ctx), *body, thanks, _sign(ctx, "Best regards,"))
 
 
-def _introduce(contact: Contact, reader: str = "") -> str:
+def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str:
     """'Ravi Menon, who led ...' or 'Kofi Mensah, a structural engineer who ...'. A note that
-    goes on to speak of the reader by name ("...; Brian said the Trust needs ...") is cut
-    where it turns to them: the message is to Brian."""
+    goes on to speak of the reader by name or initials ("...; Brian said the Trust needs ...",
+    "...; O.F. complained ...") is cut where it turns to them: the message is to Brian."""
     why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(".")  # "(we worked together at my last NPO)": an aside
-    if reader and re.search(rf"\b{re.escape(reader)}\b", why):
+    initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
+    marks = [re.escape(reader)] if reader else []
+    if len(initials) >= 2:
+        marks.append(r"\.?".join(initials) + r"\.?")  # "O.F.", "OF"
+    if marks and re.search(rf"\b(?:{'|'.join(marks)})(?!\w)", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
@@ -441,7 +445,7 @@ def _introduce(contact: Contact, reader: str = "") -> str:
         return f"{contact.name}, who {why}"
     if first in ("a", "an", "the", "my", "our", "one") or first in _TITLE_WORDS:
         return f"{contact.name}, {why}"
-    if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))):
+    if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))) or first in _PLURAL_NOUNS:
         # "Certified vet tech I trained with", "freelance photographer who ...": a description
         article = "an" if first[:1] in "aeiou" else "a"
         word = why.split()[0]
@@ -459,6 +463,11 @@ _VERB_STARTS = frozenset(
 _DESCRIBING = frozenset(
     "retired former certified qualified experienced licensed registered trained skilled seasoned senior "
     "junior newly".split()
+)
+#: Nouns ending in s that start a description, not a verb ("sales rep for a dairy").
+_PLURAL_NOUNS = frozenset(
+    "sales operations logistics analytics systems claims accounts services communications events comms "
+    "facilities relations affairs".split()
 )
 #: A title needs no article: "Kofi Mensah, head of nursing at St Mary's".
 _TITLE_WORDS = frozenset(
@@ -694,7 +703,7 @@ def _li_value_add(ctx: DraftContext) -> str:
     if isinstance(item, Contact) and not _plain(ctx):
         after = f"after our conversation about {ctx.topics[0]}" if matched else "after our conversation"
         # Say who the contact is when it fits in a connection note; the name alone says nothing.
-        for who in (_introduce(item, ctx.first_name), item.name):
+        for who in (_introduce(item, ctx.first_name, ctx.recipient.name), item.name):
             note = (
                 f"{_li_greeting(ctx)} {after}, I thought of {who}; I would be glad to introduce "
                 f"you if it would help. Best,{_li_name(ctx)}\n"

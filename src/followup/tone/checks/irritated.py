@@ -208,7 +208,9 @@ NEUTRAL_HERE = frozenset(
 _TOKENS = re.compile(r"[\w']+")
 #: Idioms VADER scores as negative for their "no" alone, though they say nothing about a
 #: feeling: "the role is no longer open", "there is no need to reply" (a closing's courtesy).
-NEUTRAL_IDIOMS = re.compile(r"\bno (?:longer|need to (?:reply|respond|answer|write back|get back))\b", re.IGNORECASE)
+NEUTRAL_IDIOMS = re.compile(
+    r"\bno (?:longer|rush(?: at all)?|need to (?:reply|respond|answer|write back|get back))\b", re.IGNORECASE
+)
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:

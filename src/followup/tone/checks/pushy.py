@@ -133,7 +133,8 @@ ANSWER_WORDS = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 REPORTED = re.compile(
     r"\b(hoped|hoping|planned|planning|expected|expecting|aimed|aiming|intended|intending|wanted|said|mentioned|"
-    r"understood|understand|knew|told|gave|promised)\b|\bknow (that )?(the|you|they|your)\b|\b(you|they|the team|team) (would|will|'d|'ll|were|was|are|is|had)\b",
+    r"understood|understand|knew|told|gave|promised)\b|\bknow (that )?(the|you|they|your)\b|\b(you|they|the team|team) (would|will|'d|'ll|were|was|are|is|had)\b"
+    r"|\b(let me know|informed me)\b|\b(would|will) (take|run|last)\b",
     re.I,
 )
 
@@ -144,6 +145,8 @@ def _their_plan(draft: Draft, finding: Finding, facts: NotesFacts | None) -> boo
     if finding.code != "pushy.deadline":
         return False
     start, end = draft.sentence_span(finding.start)
+    if _THEIR_WORK.search(draft.work, start, end) is not None:
+        return True  # "answering reviews within 24 hours": the team's work, not your answer
     if THEIR_PLAN.search(draft.work, start, finding.start) is not None:
         return True
     limit = TIME_LIMIT.search(draft.work, finding.start, end)
@@ -169,11 +172,19 @@ THEIR_PLAN = re.compile(
 )
 
 
+#: Answering as the team's own work ("answering reviews within 24 hours"), not an answer to you.
+_THEIR_WORK = re.compile(
+    r"\b(answering|responding to|replying to) (guest |customer |patient |online |client )?"
+    r"(reviews|calls|queries|questions|complaints|emails|e-mails|messages|tickets|enquiries|inquiries)\b",
+    re.I,
+)
+
+
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     found = [f for f in scan(draft, C, RULES) if not _their_plan(draft, f, facts)]
     for sentence in draft.find(_SENTENCE):
         limit = TIME_LIMIT.search(sentence.group())
-        if limit is None or not ANSWER_WORDS.search(sentence.group()):
+        if limit is None or not ANSWER_WORDS.search(sentence.group()) or _THEIR_WORK.search(sentence.group()):
             continue
         start, end = sentence.start() + limit.start(), sentence.start() + limit.end()
         before = sentence.group()[: limit.start()]
