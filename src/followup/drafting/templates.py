@@ -386,7 +386,6 @@ def _value_add(ctx: DraftContext) -> str:
             why = ""  # the lead already ties it to the conversation: a sentence on its topic only repeats it
         else:
             lead = f'I came across "{item.title}" ({item.url}) and thought you and the team might enjoy it.'
-            # Its topic only when the title does not already say it: a sentence restating the title is filler.
             why = ""  # "It is about console certification failures.": readers find a sentence on its topic filler
         close = _pick(
             [
