@@ -27,6 +27,7 @@ _MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBRE
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 #: Weekdays as notes shorten them: "Tues pm", "Mon-Thu", "short a hygienist Thurs".
 _WEEKDAY_SHORT = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)
+_WEEKDAY_BY_PREFIX = {day[:3]: index for index, day in enumerate(WEEKDAYS)}
 
 
 def normalise_url(url: str) -> str:
@@ -131,7 +132,7 @@ class NotesFacts:
         months |= {month for _, month in day_months(free_text, notes.country)}
         weekdays = {d.weekday() for d in dates}
         weekdays |= {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_WORD.findall(free_text)}
-        weekdays |= {[d[:3] for d in WEEKDAYS].index(w.lower()[:3]) for w in _WEEKDAY_SHORT.findall(free_text)}
+        weekdays |= {_WEEKDAY_BY_PREFIX[w.lower()[:3]] for w in _WEEKDAY_SHORT.findall(free_text)}
         # An event among the topics ("the volunteer drive on 18 July") may be named by its weekday.
         weekdays |= {
             _nearest(notes.interview_date, d, m).weekday()

@@ -23,6 +23,8 @@ GREETING = re.compile(
     r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?[ \t]+)?([^\W\d_][\w'-]*)",
     re.I,
 )
+#: A subject line written into the body ("Subject: Thank you"), one line.
+SUBJECT_LINE = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
 _KEYED = re.compile(r"(?<![\w'])[\w']+")
 
 

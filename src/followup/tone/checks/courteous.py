@@ -8,7 +8,7 @@ from followup.tone.checks.faithful import foreign_greeting_words
 from followup.tone.facts import NotesFacts
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, rule, scan
-from followup.tone.text import CLOSING_ALTERNATIVES, Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, SUBJECT_LINE, Draft, phrases
 
 C = Check.courteous
 
@@ -88,7 +88,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if not text:
         return found
     offset = len(draft.work) - len(draft.work.lstrip())
-    subject = _SUBJECT_LINE.match(text)
+    subject = SUBJECT_LINE.match(text)
     opening = text[subject.end() :].lstrip() if subject is not None else text
     if not GREETING.match(opening) and not _foreign_greeting(opening):
         end = offset + min(len(text.split("\n", 1)[0]), 60)
@@ -118,9 +118,6 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
             )
         )  # fmt: skip
     return found
-
-
-_SUBJECT_LINE = re.compile(r"subject[ \t]*:[^\n]*\n", re.I)
 
 
 def _foreign_greeting(text: str) -> bool:

@@ -35,7 +35,7 @@ from followup.tone.checks.faithful import is_common_word
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
-from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -499,12 +499,11 @@ def _bare_link(draft: Draft) -> list[Finding]:
 
 
 _CLOSING_BEFORE = re.compile(rf"(?:^|[.!?]\s*)(?i:{CLOSING_ALTERNATIVES})\s*[,.!]?$")
-_SUBJECT = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
 
 
 def _subject_lines(draft: Draft) -> list[Finding]:
     """A subject line is the message's first line or nowhere; and there is only one."""
-    lines = list(_SUBJECT.finditer(draft.work))
+    lines = list(SUBJECT_LINE.finditer(draft.work))
     first_line = not draft.work[: lines[0].start()].strip() if lines else False
     allowed = 1 if first_line and len(lines) == 1 else 0
     return [
