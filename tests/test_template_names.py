@@ -147,3 +147,74 @@ def test_a_topic_written_with_a_capital_reads_mid_sentence() -> None:
         "preparing practical kits for the required practicals",
         "Jira workflows for QA",
     )
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        (
+            "Changeover from paper pick lists to handheld scanners",
+            "changeover from paper pick lists to handheld scanners",
+        ),
+        ("Absenteeism among warehouse staff", "absenteeism among warehouse staff"),
+        ("Online reviews and the booking system", "online reviews and the booking system"),
+        ("Christmas trade in the garden centre", "Christmas trade in the garden centre"),  # a name
+        ("Power BI dashboards for store sales", "Power BI dashboards for store sales"),  # a product
+        ("Wriggle and Rhyme sessions for toddlers", "Wriggle and Rhyme sessions for toddlers"),  # a title
+        ("March stocktake at the depot", "March stocktake at the depot"),
+        ("Slack channels for the night shift", "Slack channels for the night shift"),  # a product (topic_words.yaml)
+    ],
+)
+def test_a_capital_only_a_line_of_notes_gives_is_dropped(topic: str, quoted: str) -> None:
+    from followup.drafting.context import quotable_topics
+
+    assert quotable_topics(make_notes(topics=[topic]))[0] == (quoted,)
+
+
+def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
+    from followup.drafting.context import quotable_topics
+
+    notes = make_notes(topics=["Recall system upgrade in the spring", "training staff on the Recall reports"])
+    assert quotable_topics(notes)[0][0] == "Recall system upgrade in the spring"
+    alone = make_notes(topics=["Recall system upgrade in the spring"])
+    assert quotable_topics(alone)[0][0] == "recall system upgrade in the spring"  # nothing says it is a name
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        # What a comma adds is left out, so the sentence can go on after the topic.
+        (
+            "the three-year renewal with their biggest funder, due end of September",
+            "the three-year renewal with their biggest funder",
+        ),
+        ("growing the team's channels, which have 14,000 followers", "growing the team's channels"),
+        # A list keeps its items; a comma inside a compound stays.
+        ("aseptic technique, CHO cells and passaging", "aseptic technique, CHO cells and passaging"),
+        ("the four-on, four-off night shift pattern", "the four-on, four-off night shift pattern"),
+        # Notes: a count after a comma, a clause after a comma.
+        ("school holiday programme, 40 kids a session, how I'd run sign-ups", "school holiday programme"),
+        ("rostering under the retail award, back dock is a mess", "rostering under the retail award"),
+    ],
+)
+def test_a_topic_is_quoted_without_its_asides(topic: str, quoted: str) -> None:
+    from followup.drafting.context import quotable_topics
+
+    assert quotable_topics(make_notes(topics=[topic]))[0] == (quoted,)
+
+
+def test_a_part_of_the_day_is_not_a_topic() -> None:
+    from followup.drafting.context import quotable_topics
+
+    usable, unquoted = quotable_topics(make_notes(topics=["Store walk after the interview"]))
+    assert usable == ()
+    assert len(unquoted) == 1
+
+
+def test_news_after_a_colon_or_a_comma_starts_in_small_letters_unless_a_name() -> None:
+    from followup.drafting.templates import _sentence_case
+
+    assert _sentence_case("My notice period is three months.") == "my notice period is three months."
+    assert _sentence_case("Another offer, deadline 25 March.") == "another offer, deadline 25 March."
+    assert _sentence_case("I will be away from 2 to 6 May.") == "I will be away from 2 to 6 May."
+    assert _sentence_case("Amazon offered me a place.") == "Amazon offered me a place."

@@ -249,3 +249,15 @@ def test_round_13_false_alarms_stay_mended() -> None:
     work = "Dear Sam,\n\nI enjoyed hearing about answering reviews within 24 hours. Is there any news?" + SIGN
     assert "pushy.deadline" not in _codes(work, "check_in")
     assert "pushy.deadline" in _codes(work.replace("hearing about answering reviews", "a reply"), "check_in")
+
+
+def test_a_topic_quoted_with_a_capital_from_the_notes_blocks_round_14() -> None:
+    """Round 13: "our conversation about Changeover from paper pick lists" (the notes' capital)."""
+    topic = "Changeover from paper pick lists to handheld scanners"
+    pasted = f"Hi Dana,\n\nI enjoyed our conversation about {topic}.{SIGN}"
+    assert "professional.notes_pasted" in _codes(pasted, "thank_you", topics=[topic])
+    fine = pasted.replace("about C", "about c")
+    assert "professional.notes_pasted" not in _codes(fine, "thank_you", topics=[topic])
+    product = "Power BI dashboards for store sales"
+    named = f"Hi Dana,\n\nI enjoyed our conversation about {product}.{SIGN}"
+    assert "professional.notes_pasted" not in _codes(named, "thank_you", topics=[product])

@@ -25,10 +25,10 @@ from followup.models import (
 )
 from followup.policy import promised_date
 from followup.textdates import spoken
-from followup.tone.facts import HONORIFICS, content_words, family_name_first, stems
+from followup.tone.facts import HONORIFICS, content_words, family_name_first, notes_capitalised, stems
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
-from followup.tone.topics import usable_topic
+from followup.tone.topics import capital_from_notes, usable_topic
 
 #: Which message each action sends.
 KIND_OF_ACTION = {
@@ -260,19 +260,11 @@ def address_rules() -> AddressRules:
     return AddressRules(frozenset(data["formal_to_strangers"]), dict(data["family_name_and_suffix"]))
 
 
-def _in_a_sentence(phrase: str) -> str:
+def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
     """A topic as it reads mid-sentence: "Preparing practical kits" becomes "preparing practical
-    kits", "The chemical store audit" "the chemical store audit"; a name or a product keeps its
-    capital ("Jira workflows", "Epic go-live")."""
-    first = phrase.split()[0]
-    lower = first.lower()
-    if first[:1].isupper() and first[1:].islower() and (lower in _LEADING_WORDS or lower.endswith("ing")):
-        return phrase[:1].lower() + phrase[1:]
-    return phrase
-
-
-#: Words that start a topic only because the notes start a line with a capital.
-_LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
+    kits", "Changeover from paper pick lists" "changeover from paper pick lists"; a name or a
+    product keeps its capital ("Jira workflows", "Power BI dashboards", "Christmas trade")."""
+    return phrase[:1].lower() + phrase[1:] if capital_from_notes(phrase, names) else phrase
 
 
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -282,6 +274,7 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
         names.append(notes.senior_contact.name)
     usable: list[str] = []
     unquoted: list[str] = []
+    capitalised = notes_capitalised(notes)
     for topic in notes.topics:
         phrase = usable_topic(topic, names)
         if phrase is None:
@@ -290,7 +283,7 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         elif phrase not in usable:
-            usable.append(_in_a_sentence(phrase))
+            usable.append(_in_a_sentence(phrase, capitalised))
     return tuple(usable), tuple(unquoted)
 
 

@@ -32,6 +32,7 @@ from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.report import Channel, DraftKind
+from followup.tone.topics import capital_from_notes
 from followup.wording import join_names
 
 #: Past this many days, "on Monday" is ambiguous: the date is written in full.
@@ -228,8 +229,9 @@ def _paragraphs(*parts: str) -> str:
 
 
 def _sentence_case(text: str) -> str:
-    """A sentence that follows a comma: 'I have ...' stays, 'My notice ...' becomes 'my notice ...'."""
-    return text if text.startswith(("I ", "I'")) else text[:1].lower() + text[1:]
+    """A sentence that follows a comma or a colon: 'I have ...' and 'Amazon offered ...' stay,
+    'My notice ...' becomes 'my notice ...'."""
+    return text[:1].lower() + text[1:] if capital_from_notes(text) else text
 
 
 def _hope(ctx: DraftContext) -> str:
@@ -245,7 +247,7 @@ def _news(ctx: DraftContext) -> str:
     lead = _pick(
         [
             f"In case it is helpful for your planning, {_sentence_case(first)}",
-            f"One update that may help your planning: {first}",
+            f"One update that may help your planning: {_sentence_case(first)}",
             f"So that you have it for your planning, {_sentence_case(first)}",
         ],
         ctx,

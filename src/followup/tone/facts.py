@@ -11,7 +11,7 @@ from functools import lru_cache
 from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome
 from followup.policy import promised_date
 from followup.textdates import day_months
-from followup.tone.topics import jotted_pieces
+from followup.tone.topics import capitalised_words, jotted_pieces
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -45,6 +45,16 @@ def tokens(text: str) -> set[str]:
             if form:
                 out.add(form)
     return out
+
+
+def notes_capitalised(notes: InterviewNotes) -> frozenset[str]:
+    """The words the notes write with a capital in mid-sentence: names and products, which keep
+    their capital at the start of a quoted topic (:func:`followup.tone.topics.capital_from_notes`).
+    Every word of the employer's name counts; job titles are left out (they are capitalised as
+    titles, not as names)."""
+    texts = [notes.personal_updates, *notes.topics]
+    texts += [s.topic if s.kind == "article" else s.why for s in notes.shareables]
+    return capitalised_words(texts) | {w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", notes.company)}
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,7 @@ class NotesFacts:
     role: str = ""  # the role applied for, casefolded
     company: str = ""  # the employer's name, casefolded ("hôtel les terrasses du lac")
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
+    capitalised: frozenset[str] = frozenset()  # words the notes capitalise mid-sentence (names, products)
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -183,6 +194,7 @@ class NotesFacts:
             jotted=tuple(
                 p for t in notes.topics for p in jotted_pieces(t, [notes.candidate_name, *(x.name for x in people)])
             ),
+            capitalised=notes_capitalised(notes),
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,

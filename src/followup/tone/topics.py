@@ -27,6 +27,7 @@ _WORD = re.compile(r"[\w'/.-]+|[^\w\s]", re.UNICODE)
 _JOTTED_NUMBER = re.compile(
     r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d|(?<![\w.,-])[1-9] [a-z]+s\b"
     r"|\b\d{1,2}h\b"  # "essai 8h-15h"
+    r"|,\s+\d[\d,.]*\s+[a-z]"  # "school holiday programme, 40 kids a session"
 )
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
 _SENTENCES = re.compile(r"\.\s+|;\s*|\?\s*")
@@ -52,6 +53,8 @@ class TopicWords:
     question_words: frozenset[str]
     events: re.Pattern[str]
     past_verbs: frozenset[str]
+    keep_capital: frozenset[str]
+    ordinary_nouns: frozenset[str]
 
 
 @cache
@@ -68,6 +71,8 @@ def topic_words() -> TopicWords:
             r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in data["event_words"]) + r")(?![\w-])", re.IGNORECASE
         ),
         frozenset(w.lower() for w in data["past_verbs"]),
+        frozenset(w.lower() for w in data["keep_capital"]),
+        frozenset(w.lower() for w in data["ordinary_nouns"]),
     )
 
 
@@ -120,15 +125,19 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         w.lower().strip(".") in data.pronouns for w in re.findall(r"[,;]\s*([\w']+)", phrase)
     ):
         return False
-    asked = False
-    for w in words:
-        asked = asked or w in data.question_words
-        if w in data.clause_verbs and not asked:
-            return False
+    for part in phrase.split(","):  # each part of a list starts afresh: "store walk after X, back dock is a mess"
+        asked = False
+        for w in _words(part):
+            asked = asked or w in data.question_words
+            if w in data.clause_verbs and not asked:
+                return False
     if words[0] in data.past_verbs:
         return False
     if any(len(_words(part)) <= 3 and data.events.search(part) for part in phrase.split(",")):
         return False  # "role play", "SQL live test, window functions" (not "a paid trial shift on the line")
+    event = data.events.match(phrase)
+    if event is not None and _words(phrase[event.end() :])[:1] in (["after"], ["before"], ["during"], ["then"]):
+        return False  # "store walk after the interview": a part of the day, not a subject
     if len([w for w in words if w not in MONTHS and len(w) > 2]) < 2:
         return False  # "go-live July"
     if "?" in phrase or "." in phrase.rstrip(".") or _LABEL.search(phrase):
@@ -184,8 +193,19 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
         if ", " in part and cut:
             part = _as_list(part, names) or ""
         if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS):
-            return part
+            return _before_aside(part, names)
     return None
+
+
+def _before_aside(phrase: str, names: tuple[str, ...]) -> str:
+    """A topic without what a comma adds to it ("the three-year renewal with their biggest funder,
+    due end of September": the renewal), so that a sentence can go on after it; a list keeps
+    all its items ("aseptic technique, CHO cells and passaging"), and a comma inside a
+    compound stays ("the four-on, four-off night shift pattern")."""
+    head, _, tail = phrase.partition(", ")
+    if not tail or re.search(r"\b(?:and|or)\b", tail) or len(_words(head)) < 3 or not quotable(head, names):
+        return phrase
+    return head
 
 
 def _as_list(part: str, names: tuple[str, ...]) -> str | None:
@@ -218,3 +238,52 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     pieces |= {i.strip() for p in list(pieces) for i in p.split(",") if not chosen or not quotable(i.strip(), names)}
     found = {p.lower().strip(" ,;:") for p in pieces if len(p.split()) >= 2}
     return tuple(sorted(found - {chosen}, key=len, reverse=True))
+
+
+#: Words that start a topic only because the notes start a line with a capital.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
+#: Where a sentence of notes starts again, so the capital after it says nothing about the word.
+_RESTART = re.compile(r"(?:^|[.;:!?\n\u2014]|\s[-\u2013]\s)\s*['\"(\u2018\u201c]*$")
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words (casefolded) that the notes write with a capital in mid-sentence, where only a
+    name or a product has one: "the Epic access team" makes "Epic" a name wherever it starts a
+    line of notes."""
+    out: set[str] = set()
+    for text in texts:
+        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            if not _RESTART.search(text[: match.start()]):
+                out.add(match.group().casefold())
+    return frozenset(out)
+
+
+def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``phrase`` starts with a capital that only a line of notes gives it, so that it
+    reads wrong mid-sentence ("our conversation about Changeover from paper pick lists"):
+    an ordinary word, or a leading "The"/"How", or an "-ing" word, written with a capital and
+    followed by small letters. A name or a product keeps its capital: one that is no
+    ordinary word ("Christmas trade"), one the notes capitalise elsewhere (``names``, from
+    :func:`capitalised_words`), one in ``topic_words.yaml``'s ``products``, one followed by
+    another capital ("Power BI dashboards", "Wriggle and Rhyme sessions"), and a topic of
+    one word."""
+    from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
+
+    words = phrase.split()[:3]
+    first = words[0].strip("\"'\u2018\u201c(") if words else ""
+    bare = first.replace("-", "")
+    if not (first[:1].isupper() and bare[1:].islower() and bare.isalpha()):
+        return False
+    key = first.casefold()
+    data = topic_words()
+    if key in names or key in data.keep_capital or key in MONTHS or key in _WEEKDAYS:
+        return False
+    if key in _LEADING_WORDS:
+        return len(words) > 1
+    ordinary = key in data.ordinary_nouns or all(in_dictionary(part) for part in key.split("-") if part)
+    if key.endswith("ing") and ordinary:
+        return True  # "Preparing practical kits"
+    if len(words) < 2 or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+        return False
+    return ordinary

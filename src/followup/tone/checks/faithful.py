@@ -348,6 +348,11 @@ def is_common_word(word: str) -> bool:
         return all(is_common_word(p) for p in parts[:1]) and all(
             is_common_word(p) or p in ("s", "t", "m", "re", "ve", "ll", "d") for p in parts[1:]
         )
+    return in_dictionary(key)
+
+
+def in_dictionary(key: str) -> bool:
+    """Is ``key`` (small letters) a word of the dictionary, or one with a common ending added?"""
     words = _dictionary()
     if key in words:
         return True

@@ -31,11 +31,11 @@ from typing import Any
 import yaml
 
 from followup.textdates import MONTHS, Mention, mentions, month_number
-from followup.tone.checks.faithful import is_common_word
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
 from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
+from followup.tone.topics import capital_from_notes
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -566,13 +566,13 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
         ):
             continue  # "before talking about payment plans": a step described, not our conversation
         rest = draft.work[intro.end() : intro.end() + 200]
-        capital = _CAPITAL_START.match(rest)
-        if capital is not None and is_common_word(capital.group().strip()):
+        if capital_from_notes(rest.split("\n", 1)[0], facts.capitalised):
             # "our conversation about Preparing practical kits": a line of notes pasted (not "Beijing")
+            first = re.match(r"\s*\S+", rest)
             found.append(
                 draft.finding(
                     Check.professional, "professional.notes_pasted", Severity.block, intro.start(),
-                    intro.end() + capital.end(), "This quotes a line of your notes as it was written, capital letter and all.",
+                    intro.end() + (first.end() if first else 0), "This quotes a line of your notes as it was written, capital letter and all.",
                     "Start the topic in small letters, as it reads mid-sentence ('preparing practical kits').",
                 )
             )  # fmt: skip
@@ -607,10 +607,6 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             continue
         found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
     return found
-
-
-#: A topic that starts mid-sentence with a capital only a line of notes would have.
-_CAPITAL_START = re.compile(r"\s*(?:(?:The|A|An|How|What|Why|When|Where|Which|Our|Its|Their)\s|[A-Z][a-z]+ing\b)")
 
 
 def _invented_topic(draft: Draft, start: int, end: int, topic: str) -> Finding:
