@@ -154,7 +154,7 @@ def test_a_topic_written_with_a_capital_reads_mid_sentence() -> None:
     [
         (
             "Changeover from paper pick lists to handheld scanners",
-            "changeover from paper pick lists to handheld scanners",
+            "the changeover from paper pick lists to handheld scanners",
         ),
         ("Absenteeism among warehouse staff", "absenteeism among warehouse staff"),
         ("Online reviews and the booking system", "online reviews and the booking system"),
@@ -175,9 +175,9 @@ def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
     from followup.drafting.context import quotable_topics
 
     notes = make_notes(topics=["Recall system upgrade in the spring", "training staff on the Recall reports"])
-    assert quotable_topics(notes)[0][0] == "Recall system upgrade in the spring"
+    assert quotable_topics(notes)[0][0] == "Recall system upgrade in the spring"  # a name: no "the" either
     alone = make_notes(topics=["Recall system upgrade in the spring"])
-    assert quotable_topics(alone)[0][0] == "recall system upgrade in the spring"  # nothing says it is a name
+    assert quotable_topics(alone)[0][0] == "the recall system upgrade in the spring"  # nothing says it is a name
 
 
 @pytest.mark.parametrize(
@@ -193,7 +193,7 @@ def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
         ("aseptic technique, CHO cells and passaging", "aseptic technique, CHO cells and passaging"),
         ("the four-on, four-off night shift pattern", "the four-on, four-off night shift pattern"),
         # Notes: a count after a comma, a clause after a comma.
-        ("school holiday programme, 40 kids a session, how I'd run sign-ups", "school holiday programme"),
+        ("school holiday programme, 40 kids a session, how I'd run sign-ups", "the school holiday programme"),
         ("rostering under the retail award, back dock is a mess", "rostering under the retail award"),
     ],
 )
@@ -218,3 +218,90 @@ def test_news_after_a_colon_or_a_comma_starts_in_small_letters_unless_a_name() -
     assert _sentence_case("Another offer, deadline 25 March.") == "another offer, deadline 25 March."
     assert _sentence_case("I will be away from 2 to 6 May.") == "I will be away from 2 to 6 May."
     assert _sentence_case("Amazon offered me a place.") == "Amazon offered me a place."
+
+
+# --- round 14: notes in the candidate's own language, names given last, articles -----------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("trabalho a 4 mãos em endo", None),  # Portuguese notes
+        ("LIMS maar ze houden ook nog Excel bij ernaast", None),  # Dutch notes
+        ("backup NAS; máy in mã vạch hay lỗi", "backup NAS"),  # the English part before the semicolon
+        ("anaesthetic monitoring on the recovery ward", "anaesthetic monitoring on the recovery ward"),  # British
+        ("the school holiday programme for the branch", "the school holiday programme for the branch"),
+        ("the café's new menu board", "the café's new menu board"),  # an English word with an accent
+    ],
+)
+def test_a_topic_in_another_language_is_not_quoted(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+@pytest.mark.parametrize(
+    ("topic", "written"),
+    [
+        ("graveyard shift", "the graveyard shift"),
+        ("HIQA inspection last March", "the HIQA inspection last March"),
+        ("safeguarding scenario", "the safeguarding scenario"),
+        ("training budget for next year", "the training budget for next year"),
+        ("moving payroll to the new system", "moving payroll to the new system"),  # an -ing word's object
+        ("running the rota", "running the rota"),
+        ("aseptic technique, CHO cells and passaging", "aseptic technique, CHO cells and passaging"),
+        ("infection control on the ward", "infection control on the ward"),  # not counted
+        ("night checks and falls", "night checks and falls"),  # plural
+        ("Mombasa depot", "Mombasa depot"),  # a name first
+    ],
+)
+def test_one_thing_named_without_an_article_gets_the(topic: str, written: str) -> None:
+    from followup.tone.topics import with_article
+
+    assert with_article(topic) == written
+
+
+def test_a_vietnamese_name_is_called_by_its_last_part() -> None:
+    khoa = {"name": "Võ Đăng Khoa", "title": "IT Manager", "role": "hiring_manager"}
+    notes = make_notes(interviewers=[khoa], country="VN", candidate_name="Đỗ Quốc Khôi", interview_date="2026-11-23")
+    [draft] = advise(notes, today=date(2026, 11, 23), backend="template").drafts
+    assert draft.body.split("\n", 1)[0] in ("Dear Khoa,", "Hello Khoa,")
+    [note] = advise(notes, today=date(2026, 11, 24), backend="template", channel="linkedin").drafts
+    assert note.body.startswith("Hi Khoa,")
+    assert note.body.rstrip().endswith("Khôi")  # the candidate signs with the name they go by
+
+
+def test_a_formal_greeting_to_a_stranger_takes_the_first_and_last_part_of_a_long_name() -> None:
+    senior = {"name": "Milcah Kerubo Gathogo", "title": "Operations Director"}
+    history = [sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz"), sent("check_in", "2026-11-12", "Dana Lee")]
+    notes = make_notes(country="KE", promised_reply_date="2026-11-10", history=history, senior_contact=senior)
+    [draft] = advise(notes, today=date(2026, 11, 24), backend="template").drafts
+    assert draft.body.startswith("Dear Milcah Gathogo,")  # "Dear", never "Hello", before a full name
+
+
+@pytest.mark.parametrize(
+    ("company", "named"),
+    [("Sông Hàn Logistics Co., Ltd.", "Sông Hàn Logistics"), ("Ege Örme Tekstil A.Ş.", "Ege Örme Tekstil")],
+)
+def test_legal_forms_of_more_countries_are_dropped(company: str, named: str) -> None:
+    assert short_company(company) == named
+
+
+def test_a_closing_after_a_rejection_by_the_only_interviewer_thanks_them_alone() -> None:
+    owner = {"name": "Harish Negi", "title": "Owner", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[owner], outcome="rejected", history=[sent("thank_you", "2026-11-02", "Harish Negi")]
+    )
+    bodies = [d.body for d in advise(notes, today=date(2026, 11, 12), backend="template").drafts]
+    assert bodies
+    assert all("for the time you gave me" in b for b in bodies)
+
+
+def test_a_contacts_jotted_note_is_cut_to_who_they_are() -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    why = "DON at a home in Ennis, got their fire drill non-compliance closed out in 6 wks - Olivier asked"
+    assert _introduce(Contact(name="Jess Romero", why=why), "Olivier", "Olivier Fabre") == (
+        "Jess Romero, a DON at a home in Ennis"
+    )

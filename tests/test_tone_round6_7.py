@@ -261,3 +261,11 @@ def test_a_topic_quoted_with_a_capital_from_the_notes_blocks_round_14() -> None:
     product = "Power BI dashboards for store sales"
     named = f"Hi Dana,\n\nI enjoyed our conversation about {product}.{SIGN}"
     assert "professional.notes_pasted" not in _codes(named, "thank_you", topics=[product])
+
+
+def test_a_topic_quoted_in_the_notes_own_language_blocks_round_14() -> None:
+    topic = "LIMS maar ze houden ook nog Excel bij ernaast"
+    text = f"Hi Dana,\n\nI enjoyed our conversation about {topic}.{SIGN}"
+    report = evaluate_tone(text, kind="thank_you", notes=make_notes(topics=[topic]), today=date(2026, 11, 20))
+    [pasted] = [f for f in report.blocking if f.code == "professional.notes_pasted"]
+    assert "another language" in pasted.message

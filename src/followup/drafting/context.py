@@ -28,7 +28,7 @@ from followup.textdates import spoken
 from followup.tone.facts import HONORIFICS, content_words, family_name_first, notes_capitalised, stems
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
-from followup.tone.topics import capital_from_notes, usable_topic
+from followup.tone.topics import capital_from_notes, usable_topic, with_article
 
 #: Which message each action sends.
 KIND_OF_ACTION = {
@@ -105,10 +105,12 @@ class DraftContext:
             return f"{parts[0].capitalize() if parts[0].isupper() else parts[0]}{suffix}"
         if family_name_first(parts):  # "SHIBUYA Kenta": the given name, then the family name
             return f"{' '.join(parts[1:])} {parts[0].capitalize()}"
-        formal = self.country in address_rules().formal and self.channel == Channel.email
+        rules = address_rules()
+        formal = self.country in rules.formal and self.channel == Channel.email
         if formal and not self.met and len(parts) >= 2:
-            return " ".join(parts)  # an e-mail to a senior person never met, where first names are for friends
-        return parts[0]
+            # an e-mail to a senior person never met, where first names are for friends
+            return " ".join(parts if self.country in rules.all_parts else [parts[0], parts[-1]])
+        return called(self.recipient.name, self.country)
 
     def task(self) -> DraftTask:
         """What the tone check holds the draft to beyond its kind: whom it greets, copies, shares."""
@@ -251,13 +253,27 @@ _ROMANISED_JAPANESE = re.compile(
 class AddressRules:
     formal: frozenset[str]
     suffixes: dict[str, str]
+    given_last: frozenset[str]
+    all_parts: frozenset[str]
 
 
 @cache
 def address_rules() -> AddressRules:
     """How greetings name people, by country (``address.yaml``)."""
     data = yaml.safe_load(resources.files("followup.drafting").joinpath("address.yaml").read_text("utf-8"))
-    return AddressRules(frozenset(data["formal_to_strangers"]), dict(data["family_name_and_suffix"]))
+    return AddressRules(
+        frozenset(data["formal_to_strangers"]),
+        dict(data["family_name_and_suffix"]),
+        frozenset(data["given_name_last"]),
+        frozenset(data["all_parts_in_full_name"]),
+    )
+
+
+def called(name: str, country: str | None) -> str:
+    """The name a person goes by: the first part, or the last where the given name comes last
+    ("Võ Đăng Khoa" in Vietnam is Khoa)."""
+    parts = name.split() or [name]
+    return parts[-1] if country in address_rules().given_last else parts[0]
 
 
 def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
@@ -283,7 +299,7 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         elif phrase not in usable:
-            usable.append(_in_a_sentence(phrase, capitalised))
+            usable.append(with_article(_in_a_sentence(phrase, capitalised)))
     return tuple(usable), tuple(unquoted)
 
 

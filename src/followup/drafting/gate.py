@@ -17,7 +17,7 @@ from pathlib import Path
 from followup.advice import Attempt, Draft, Usage
 from followup.backends.base import Backend, BackendError
 from followup.backends.deadline import deadline_at
-from followup.drafting.context import DraftContext
+from followup.drafting.context import DraftContext, called
 from followup.drafting.prompts import Prompt
 from followup.drafting.short_format import model_facts
 from followup.drafting.templates import compose, notes_for_you, subject
@@ -175,7 +175,7 @@ def too_similar(body: str, ctx: DraftContext, earlier: Sequence[Draft]) -> Draft
     for other in earlier:
         if other.kind != ctx.kind:
             continue
-        names = (ctx.first_name, other.recipient.split()[0])
+        names = (ctx.first_name, called(other.recipient, ctx.country))
         if similarity(body, other.body, names) > MAX_PANEL_SIMILARITY:
             return other
     return None

@@ -27,12 +27,12 @@ from importlib import resources
 
 import yaml
 
-from followup.drafting.context import DraftContext
+from followup.drafting.context import DraftContext, called
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.report import Channel, DraftKind
-from followup.tone.topics import capital_from_notes
+from followup.tone.topics import capital_from_notes, reads_as_notes
 from followup.wording import join_names
 
 #: Past this many days, "on Monday" is ambiguous: the date is written in full.
@@ -143,6 +143,8 @@ def _no_org(ctx: DraftContext) -> bool:
 def _greeting(ctx: DraftContext) -> str:
     if _plain(ctx):
         return "Hello,"
+    if " " in ctx.first_name:
+        return f"Dear {ctx.first_name},"  # a full name or a title ("Dear Milcah Gathogo"): never "Hello"
     return _pick([f"Dear {ctx.first_name},", f"Dear {ctx.first_name},", f"Hello {ctx.first_name},"], ctx, 0)
 
 
@@ -161,23 +163,27 @@ def _company(ctx: DraftContext) -> str:
 @cache
 def _legal_suffixes() -> tuple[str, ...]:
     data = yaml.safe_load(resources.files("followup.drafting").joinpath("short_names.yaml").read_text("utf-8"))
-    return tuple(str(s) for s in data["legal_suffixes"])
+    return tuple(sorted((str(s) for s in data["legal_suffixes"]), key=len, reverse=True))  # "Co., Ltd." before "Ltd."
 
 
 def short_company(company: str) -> str:
     """The company as a message names it: without its legal form ("Ltd", "S.A. de C.V.") or
     a department after a comma ("Solbacka kommun, Individ- och familjeomsorgen")."""
-    name = company.strip()
+    name = _without_legal_form(company.strip())  # "Sông Hàn Logistics Co., Ltd." first: its comma is no department's
     before, _, after = name.partition(",")
     if after and len(before.split()) >= 2 and "&" not in after and " and " not in after:
-        name = before.strip()  # not "Harrow, Pike & Lund": partners' names are the name
+        name = _without_legal_form(before.strip())  # not "Harrow, Pike & Lund": partners' names are the name
+    return name or company
+
+
+def _without_legal_form(name: str) -> str:
     changed = True
     while changed:
         changed = False
         for suffix in _legal_suffixes():
             if name.endswith(" " + suffix) and len(name) > len(suffix) + 1:
                 name, changed = name[: -len(suffix)].rstrip(" ,&"), True
-    return name or company
+    return name
 
 
 def short_role(role: str) -> str:
@@ -306,7 +312,13 @@ def _thank_you(ctx: DraftContext) -> str:
         thanks = _pick([f"Thank you for meeting with me {when}.", f"Thank you for your time {when}."], ctx, 3)
         topic_line = (
             # No topic: no "hearing how ..." either, which would claim a conversation about something unnamed.
-            f"Our conversation about {topic} has stayed with me, and it" if topic else "Meeting you and the team"
+            (
+                f"Our conversation about {topic}"  # "has stayed with me" says little on the day itself
+                if ctx.today is None or (ctx.today - ctx.interview_date).days <= 1
+                else f"Our conversation about {topic} has stayed with me, and it"
+            )
+            if topic
+            else ("Meeting you" if ctx.solo else "Meeting you and the team")
         )
         interest = _pick(
             [
@@ -440,6 +452,8 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         marks.append(r"\.?".join(initials) + r"\.?")  # "O.F.", "OF"
     if marks and re.search(rf"\b(?:{'|'.join(marks)})(?!\w)", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
+    if reads_as_notes(why):  # "DON at a home in Ennis, got their ... closed out in 6 wks - ...": who they are
+        why = re.split(r",\s|;\s|\s[-\u2013\u2014]\s", why, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
@@ -598,7 +612,7 @@ def _why(ctx: DraftContext) -> str:
         who = ctx.checked_in_with.split(",")[0].strip()
         in_copy = any(p.name == who for p in ctx.cc)
         parts.append(
-            f"I checked in with {who.split()[0] if in_copy else who} on {spoken(ctx.checked_in)} but have not heard back yet"
+            f"I checked in with {called(who, ctx.country) if in_copy else who} on {spoken(ctx.checked_in)} but have not heard back yet"
         )
     if not parts:
         return "I know how busy hiring periods can be."
@@ -609,8 +623,8 @@ def _closing(ctx: DraftContext) -> str:
     role, company = _role(ctx), _company(ctx)
     if ctx.rejected:
         opening = (
-            f"Thank you for letting me know your decision about {role}, and for the time you and the team gave me "
-            "during the process."
+            f"Thank you for letting me know your decision about {role}, and for the time "
+            f"{'you' if ctx.solo and ctx.met else 'you and the team'} gave me during the process."
         )
         feedback = (
             ""
@@ -666,7 +680,7 @@ def _li_greeting(ctx: DraftContext) -> str:
 
 
 def _li_name(ctx: DraftContext) -> str:
-    return "" if ctx.extra.get("unsigned") == "yes" else f" {ctx.candidate.split()[0]}"
+    return "" if ctx.extra.get("unsigned") == "yes" else f" {called(ctx.candidate, ctx.country)}"
 
 
 def _li_thank_you(ctx: DraftContext) -> str:

@@ -11,7 +11,7 @@ clean part when it has one ("tech exam - test cases for a login page, then bug h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,6 +55,7 @@ class TopicWords:
     past_verbs: frozenset[str]
     keep_capital: frozenset[str]
     ordinary_nouns: frozenset[str]
+    countable_heads: frozenset[str]
 
 
 @cache
@@ -73,6 +74,7 @@ def topic_words() -> TopicWords:
         frozenset(w.lower() for w in data["past_verbs"]),
         frozenset(w.lower() for w in data["keep_capital"]),
         frozenset(w.lower() for w in data["ordinary_nouns"]),
+        frozenset(w.lower() for w in data["countable_heads"]),
     )
 
 
@@ -140,12 +142,54 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         return False  # "store walk after the interview": a part of the day, not a subject
     if len([w for w in words if w not in MONTHS and len(w) > 2]) < 2:
         return False  # "go-live July"
-    if "?" in phrase or "." in phrase.rstrip(".") or _LABEL.search(phrase):
+    if foreign_words(phrase):
+        return False  # "trabalho a 4 mãos em endo": notes in the candidate's own language
+    if "?" in phrase or ";" in phrase or "." in phrase.rstrip(".") or _LABEL.search(phrase):
         return False
     if words[-1] in _DANGLING:
         return False  # "written exercise after", "bakkie provided": a note, not a subject
     lowered = {w.lower() for n in names for w in n.split() if len(w) > 1}
     return not any(w in lowered for w in words)
+
+
+#: English words written with an accent: they do not make a phrase another language.
+_ENGLISH_ACCENTED = frozenset(
+    "café cafés résumé résumés naïve façade rôle crèche crêche déjà vu à la carte sauté purée entrée fiancé "
+    "fiancée protégé décor soufflé jalapeño piñata über doppelgänger pâtisserie".split()
+)
+
+
+def foreign_words(phrase: str) -> bool:
+    """Whether a phrase is written in another language (the notes' own, often): a small-letter
+    word with letters English does not use ("mãos", "gün"), or as many small-letter words
+    outside the dictionary as in it ("LIMS maar ze houden ook nog Excel bij ernaast"). Names,
+    acronyms and numbers are left out of the count."""
+    from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
+
+    words = [w for w in re.findall(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", phrase) if w[:1].islower()]
+    if any(not w.isascii() and re.sub(r"['\u2019]s$", "", w.lower()) not in _ENGLISH_ACCENTED for w in words):
+        return True
+    plain = [w.lower() for w in words if len(w) > 1]
+    known = topic_words().ordinary_nouns
+    unknown = [
+        w
+        for w in plain
+        if w not in known and not all(_english(p, in_dictionary) for p in re.split(r"['\u2019-]", w) if p)
+    ]
+    return len(plain) >= 2 and len(unknown) * 2 > len(plain)
+
+
+#: British spellings the dictionary (American) lacks, as the American ones it has.
+_BRITISH = (("ae", "e"), ("oe", "e"), ("our", "or"), ("is", "iz"), ("tre", "ter"), ("ence", "ense"),
+            ("mme", "m"), ("ll", "l"), ("ogue", "og"), ("yse", "yze"))  # fmt: skip
+
+
+def _english(word: str, in_dictionary: Callable[[str], bool]) -> bool:
+    """A word of the dictionary, in American or British spelling ("anaesthetic", "programme"),
+    or a contraction's ending ("I'd")."""
+    if len(word) == 1 or word in ("d", "s", "t", "m", "re", "ve", "ll") or in_dictionary(word):
+        return True
+    return any(old in word and in_dictionary(word.replace(old, new)) for old, new in _BRITISH)
 
 
 def _is_label(side: str, names: tuple[str, ...]) -> bool:
@@ -287,3 +331,49 @@ def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool
     if len(words) < 2 or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
         return False
     return ordinary
+
+
+#: Where a topic's first noun phrase ends: "the changeover | from paper pick lists".
+_PHRASE_END = frozenset(
+    "of for from to in on at with among under across between by after before during since via per about "
+    "and or but last next this every how what which that who whose where when while".split()
+)
+_DETERMINERS = frozenset(
+    "the a an our their my your his her its this that these those some any each every all both no one two three "
+    "four five several many more most other another such".split()
+)
+
+
+def with_article(phrase: str) -> str:
+    """A topic as a sentence holds it: one thing named without an article gets "the" ("the
+    graveyard shift", "the HIQA inspection last March", "the safeguarding scenario"); plurals,
+    lists, names, an "-ing" word's object ("moving payroll to Silae") and what is not counted
+    ("infection control") stay as they are."""
+    words = phrase.split()
+    if not words or words[0].lower() in _DETERMINERS or words[0][:1].isdigit():
+        return phrase
+    if words[0][:1].isupper() and not words[0].isupper():
+        return phrase  # a name ("Mombasa Road works"), or a capital a line of notes kept ("Team of 14 ...")
+    noun_phrase: list[str] = []
+    for word in words:
+        bare = word.strip(",;:()").lower()
+        if bare in _PHRASE_END:
+            break
+        noun_phrase.append(bare)
+        if word.endswith((",", ";", ":")):
+            break
+    if not noun_phrase or any(w in _DETERMINERS for w in noun_phrase[1:]):
+        return phrase  # "running the rota"
+    head = noun_phrase[-1]
+    if noun_phrase[0].endswith("ing") and len(noun_phrase) < 2:
+        return phrase
+    return f"the {phrase}" if head in topic_words().countable_heads else phrase
+
+
+def reads_as_notes(text: str) -> bool:
+    """Whether a line is written as notes: symbols for words, jotted numbers ("6 wks", "~40%"),
+    shorthand, or a dash between jottings ("closed out in 6 wks - Ciarán asked ...")."""
+    if _NOTATION.search(text) or _JOTTED_NUMBER.search(text) or re.search(r"\s[-\u2013\u2014]\s", text):
+        return True
+    shorthand = topic_words().shorthand
+    return any(w in shorthand for w in _words(text))

@@ -35,7 +35,7 @@ from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
 from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
-from followup.tone.topics import capital_from_notes
+from followup.tone.topics import capital_from_notes, foreign_words
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -583,7 +583,10 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             found.append(
                 draft.finding(
                     Check.professional, "professional.notes_pasted", Severity.block, intro.start(),
-                    intro.end() + 1 + len(pasted), "This quotes your notes as you jotted them, not as a sentence to send.",
+                    intro.end() + 1 + len(pasted),
+                    "This quotes your notes in another language, not a sentence in the message's."
+                    if foreign_words(pasted)
+                    else "This quotes your notes as you jotted them, not as a sentence to send.",
                     "Name the subject in a few plain words ('the transaction monitoring rules'), or leave it out.",
                 )
             )  # fmt: skip
