@@ -161,8 +161,8 @@ _ENGLISH_ACCENTED = frozenset(
 
 def foreign_words(phrase: str) -> bool:
     """Whether a phrase is written in another language (the notes' own, often): a small-letter
-    word with letters English does not use ("mãos", "gün"), or as many small-letter words
-    outside the dictionary as in it ("LIMS maar ze houden ook nog Excel bij ernaast"). Names,
+    word with letters English does not use ("mãos", "gün"), or more small-letter words outside
+    the dictionary than in it ("LIMS maar ze houden ook nog Excel bij ernaast"). Names,
     acronyms and numbers are left out of the count."""
     from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
 
@@ -284,8 +284,8 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(sorted(found - {chosen}, key=len, reverse=True))
 
 
-#: Words that start a topic only because the notes start a line with a capital.
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Words that start a topic only because the notes start a line with a capital.
 _LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
 #: Where a sentence of notes starts again, so the capital after it says nothing about the word.
 _RESTART = re.compile(r"(?:^|[.;:!?\n\u2014]|\s[-\u2013]\s)\s*['\"(\u2018\u201c]*$")
@@ -309,7 +309,7 @@ def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool
     an ordinary word, or a leading "The"/"How", or an "-ing" word, written with a capital and
     followed by small letters. A name or a product keeps its capital: one that is no
     ordinary word ("Christmas trade"), one the notes capitalise elsewhere (``names``, from
-    :func:`capitalised_words`), one in ``topic_words.yaml``'s ``products``, one followed by
+    :func:`capitalised_words`), one in ``topic_words.yaml``'s ``keep_capital``, one followed by
     another capital ("Power BI dashboards", "Wriggle and Rhyme sessions"), and a topic of
     one word."""
     from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
