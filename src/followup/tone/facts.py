@@ -10,15 +10,10 @@ from functools import lru_cache
 
 from followup.models import InterviewerRole, InterviewNotes, MessageKind, Outcome
 from followup.policy import promised_date
-from followup.textdates import day_months
+from followup.textdates import MONTHS, WEEKDAYS, day_months
 from followup.tone.topics import capitalised_words, jotted_pieces
 
-MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
 MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _TOKEN = re.compile(r"[^\W_][\w'\-]*")
 _NUMBER = re.compile(r"\d+")

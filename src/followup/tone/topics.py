@@ -18,7 +18,7 @@ from importlib import resources
 
 import yaml
 
-from followup.textdates import MONTHS
+from followup.textdates import MONTHS, WEEKDAYS
 
 #: At most this many words: a longer topic is a paragraph of notes, not a subject.
 MAX_WORDS = 18
@@ -284,7 +284,6 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(sorted(found - {chosen}, key=len, reverse=True))
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Words that start a topic only because the notes start a line with a capital.
 _LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
 #: Where a sentence of notes starts again, so the capital after it says nothing about the word.
@@ -321,7 +320,7 @@ def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool
         return False
     key = first.casefold()
     data = topic_words()
-    if key in names or key in data.keep_capital or key in MONTHS or key in _WEEKDAYS:
+    if key in names or key in data.keep_capital or key in MONTHS or key in WEEKDAYS:
         return False
     if key in _LEADING_WORDS:
         return len(words) > 1

@@ -13,7 +13,8 @@ from importlib.resources import files
 
 import yaml
 
-from followup.tone.facts import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, NotesFacts, normalise_url
+from followup.textdates import MONTHS, WEEKDAYS
+from followup.tone.facts import MONTH_ABBREVIATIONS, NotesFacts, normalise_url
 from followup.tone.report import Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, Rule, matches, rule, scan
 from followup.tone.text import CLOSING_ALTERNATIVES, Draft, Word, phrases

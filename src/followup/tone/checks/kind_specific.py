@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from followup.tone.facts import WEEKDAYS, NotesFacts
+from followup.textdates import WEEKDAYS
+from followup.tone.facts import NotesFacts
 from followup.tone.report import Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN, rule, scan
 from followup.tone.text import Draft, phrases

@@ -30,14 +30,12 @@ from typing import Any
 
 import yaml
 
-from followup.textdates import MONTHS, Mention, mentions, month_number
+from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number
 from followup.tone.facts import NotesFacts, content_words, stems
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
 from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
 from followup.tone.topics import capital_from_notes, foreign_words
-
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @dataclass(frozen=True)
