@@ -269,3 +269,35 @@ def test_a_topic_quoted_in_the_notes_own_language_blocks_round_14() -> None:
     report = evaluate_tone(text, kind="thank_you", notes=make_notes(topics=[topic]), today=date(2026, 11, 20))
     [pasted] = [f for f in report.blocking if f.code == "professional.notes_pasted"]
     assert "another language" in pasted.message
+
+
+def test_notes_pasted_in_another_language_anywhere_block_round_14() -> None:
+    topic = "WMS + skanery -> bledy w kompletacji na nocce"
+    text = f"Hi Dana,\n\nI found this article on errors w kompletacji na nocnej zmianie and thought of you.{SIGN}"
+    assert "professional.notes_pasted" in _codes(text, "value_add", topics=[topic])
+    # A term of theirs among English words, and the role's own name, are not notes pasted.
+    dish = "prova prática - risoto de milho verde + pescada amarela"
+    term = f"Hi Dana,\n\nThank you for tasting my milho verde risotto and for the kind words.{SIGN}"
+    assert "professional.notes_pasted" not in _codes(term, "thank_you", topics=[dish])
+    role = f"Hi Dana,\n\nThank you for meeting me about the chef de partie pâtisserie role.{SIGN}"
+    assert "professional.notes_pasted" not in _codes(role, "thank_you", role="Chef de partie pâtisserie")
+
+
+def test_round_14_hand_written_faults_block() -> None:
+    placeholder = f"Hi Dana,\n\nDuring the tasting I prepared [mention a specific dish from the practical test].{SIGN}"
+    assert "professional.placeholder" in _codes(placeholder, "check_in")
+    despair = f"Hi Dana,\n\nThank you for letting me know. To be honest, this one hurts.{SIGN}"
+    assert "desperate.begging" in _codes(despair, "closing", outcome="rejected")
+    assert "desperate.begging" not in _codes(
+        despair.replace("this one hurts", "it hurts morale when rotas change late"), "closing", outcome="rejected"
+    )
+
+
+def test_turkish_and_kitchen_forms_of_address_are_not_invented_names() -> None:
+    text = (
+        "Dear Serkan Bey,\n\nThank you for letting me know your decision about the Backend Engineer role, and for "
+        "your time. I enjoyed the kitchen trial with Chef Serkan.\n\nSayg\u0131lar\u0131mla,\nAlex Morgan\n"
+    )
+    assert "faithful.name" not in _codes(
+        text, "closing", outcome="rejected", interviewers=[{"name": "Serkan Yaz\u0131c\u0131", "title": "Head Chef"}]
+    )

@@ -11,7 +11,7 @@ clean part when it has one ("tech exam - test cases for a login page, then bug h
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -164,19 +164,32 @@ def foreign_words(phrase: str) -> bool:
     word with letters English does not use ("mãos", "gün"), or more small-letter words outside
     the dictionary than in it ("LIMS maar ze houden ook nog Excel bij ernaast"). Names,
     acronyms and numbers are left out of the count."""
-    from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
-
     words = [w for w in re.findall(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", phrase) if w[:1].islower()]
-    if any(not w.isascii() and re.sub(r"['\u2019]s$", "", w.lower()) not in _ENGLISH_ACCENTED for w in words):
+    if any(_foreign_letters(w) for w in words):
         return True
     plain = [w.lower() for w in words if len(w) > 1]
-    known = topic_words().ordinary_nouns
-    unknown = [
-        w
-        for w in plain
-        if w not in known and not all(_english(p, in_dictionary) for p in re.split(r"['\u2019-]", w) if p)
-    ]
+    unknown = [w for w in plain if not english_word(w)]
     return len(plain) >= 2 and len(unknown) * 2 > len(plain)
+
+
+def _foreign_letters(word: str) -> bool:
+    """A word with letters English does not use ("mãos"), unless an English word ("café's")."""
+    return not word.isascii() and re.sub(r"['\u2019]s$", "", word.lower()) not in _ENGLISH_ACCENTED
+
+
+def english_word(word: str) -> bool:
+    """Whether a small-letter word is English: in the dictionary, in American or British
+    spelling ("anaesthetic", "programme"), each part of it ("re-run", "I'd"), or an ordinary
+    workplace word the dictionary lacks (``topic_words.yaml``)."""
+    from followup.tone.checks.faithful import in_dictionary  # the gate's dictionary; imported late (a cycle)
+
+    def one(part: str) -> bool:
+        if len(part) == 1 or part in ("d", "s", "t", "m", "re", "ve", "ll") or in_dictionary(part):
+            return True
+        return any(old in part and in_dictionary(part.replace(old, new)) for old, new in _BRITISH)
+
+    word = word.lower()
+    return word in topic_words().ordinary_nouns or all(one(p) for p in re.split(r"['\u2019-]", word) if p)
 
 
 #: British spellings the dictionary (American) lacks, as the American ones it has.
@@ -184,12 +197,10 @@ _BRITISH = (("ae", "e"), ("oe", "e"), ("our", "or"), ("is", "iz"), ("tre", "ter"
             ("mme", "m"), ("ll", "l"), ("ogue", "og"), ("yse", "yze"))  # fmt: skip
 
 
-def _english(word: str, in_dictionary: Callable[[str], bool]) -> bool:
-    """A word of the dictionary, in American or British spelling ("anaesthetic", "programme"),
-    or a contraction's ending ("I'd")."""
-    if len(word) == 1 or word in ("d", "s", "t", "m", "re", "ve", "ll") or in_dictionary(word):
-        return True
-    return any(old in word and in_dictionary(word.replace(old, new)) for old, new in _BRITISH)
+def foreign_count(words: list[str]) -> int:
+    """How many of ``words`` (small letters) are not English: letters English lacks, or
+    outside the dictionary ("kompletacji", "nocnej"; not "na", which English has too)."""
+    return sum(_foreign_letters(w) or not english_word(w) for w in words)
 
 
 def _is_label(side: str, names: tuple[str, ...]) -> bool:

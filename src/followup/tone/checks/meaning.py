@@ -31,11 +31,11 @@ from typing import Any
 import yaml
 
 from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number
-from followup.tone.facts import NotesFacts, content_words, stems
+from followup.tone.facts import NotesFacts, content_words, stems, tokens
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
 from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
-from followup.tone.topics import capital_from_notes, foreign_words
+from followup.tone.topics import capital_from_notes, foreign_count, foreign_words
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,10 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     if facts is not None:
         found += _third_person(draft, facts)
         found += _topics(draft, facts, data)
+        pasted = [(f.start, f.end) for f in found if f.code == "professional.notes_pasted"]
+        found += [
+            f for f in _notes_in_another_language(draft, facts) if not any(a < f.end and f.start < b for a, b in pasted)
+        ]
         found += _dates(draft, facts, data, today)
         found += _addressee(draft, facts)
         found += _news_after_rejection(draft, facts)
@@ -143,6 +147,49 @@ def _jotted(draft: Draft) -> list[Finding]:
         )
         for start, end in spans
     ]  # fmt: skip
+
+
+#: Runs of words in small letters (and the one-letter words other languages have: "w", "z", "i").
+_SMALL_RUN = re.compile(
+    r"(?:(?<![\w'\u2019-])[^\W\d_A-Z][^\W\d_]*(?![\w'\u2019-])[ ]+){2,}[^\W\d_A-Z][^\W\d_]*(?![\w'\u2019-])"
+)
+
+
+#: Every English word of one or two letters: another language's little words ("w", "na", "ze")
+#: are what make a run of foreign words a clause rather than a term ("milho verde risotto").
+_ENGLISH_LITTLE_WORDS = frozenset(
+    "a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we".split()
+)
+
+
+def _notes_in_another_language(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """Three words of four (or three of three) that are not English, one of them a little word
+    English does not have and at least two from the notes ("on bleeding w kompletacji na
+    nocnej zmianie"): the notes pasted in the language they were written in. A term in
+    another language among English words ("the milho verde risotto"), or a phrase the notes
+    do not hold, is left alone."""
+    found = []
+    own_names = tokens(f"{facts.role} {facts.company}")  # "Chef de partie pâtisserie" is the role's name
+    for run in _SMALL_RUN.finditer(draft.work):
+        if not any(len(w) <= 2 and w not in _ENGLISH_LITTLE_WORDS for w in run.group().split()):
+            continue  # English throughout (most runs): no window to try
+        words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
+        for i in range(len(words) - 2):
+            window = words[i : i + 4]
+            texts = [w for w, _, _ in window]
+            little = [w for w in texts if len(w) <= 2 and w not in _ENGLISH_LITTLE_WORDS]  # "w", "na", "ze", "em"
+            if not little or sum(w in facts.vocabulary for w in texts) < 2 or not own_names.isdisjoint(texts):
+                continue  # the cheap tests first: most windows have no little foreign word
+            if foreign_count([w for w in texts if w not in little]) + len(little) >= 3:
+                found.append(
+                    draft.finding(
+                        Check.professional, "professional.notes_pasted", Severity.block, window[0][1], window[-1][2],
+                        "This quotes your notes in another language, not a sentence in the message's.",
+                        "Say it in the message's own language, in a few plain words, or leave it out.",
+                    )
+                )  # fmt: skip
+                break
+    return found
 
 
 #: A word written twice ("I wanted to to follow up"); "that that" and "had had" can be right.
@@ -296,7 +343,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
         "voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur",
-        "grammar", "notes_pasted",
+        "grammar", "notes_pasted", "confidence",
     }  # fmt: skip
     if facts is not None and facts.outcome == "rejected":
         wanted.add("argues_after_rejection")

@@ -77,7 +77,8 @@ _CAPS = re.compile(r"\b[A-Z][A-Z'&]*[A-Z]\b")
 _REPEATED = re.compile(r"\?{2,}|\?!|!\?|,,|\.{4,}")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|\u2026")
 _PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{[A-Za-z_ ]{1,40}\}|<(?:your|name|company|role|date)[^>\n]{0,30}>|\b(?:TBD|TODO|XXX?)\b",
+    r"\[(?:[^\]\n]{1,40}|(?:mention|insert|add|name|include|describe|fill|write|put|enter|specific|your)\b[^\]\n]{0,100})\]"
+    r"|\{[A-Za-z_ ]{1,40}\}|<(?:your|name|company|role|date)[^>\n]{0,30}>|\b(?:TBD|TODO|XXX?)\b",
     re.IGNORECASE,
 )
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^>\n]{0,60})?/?>")
