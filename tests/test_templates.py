@@ -506,3 +506,18 @@ def test_an_unusable_company_or_role_keeps_the_names_and_the_topic() -> None:
         assert "DAN" not in draft.body
         assert "poem" not in draft.body
         assert draft.tone.passed
+
+
+def test_a_value_add_says_you_and_the_team_once() -> None:
+    """Round 14: "... thought you and the team might enjoy it. ... I hope it proves useful to you and the team."."""
+    article = {"kind": "article", "title": "Sourdough at home", "url": "https://e.org/bread", "topic": "baking bread"}
+    thanked = [{"kind": "thank_you", "sent_on": "2026-11-02", "to": "Sam Ortiz"}]
+    bodies = [
+        draft.body
+        for candidate in ("Alex Morgan", "Quillan Ashdown", "Corvin Easterly", "Tamsin Wrayford", "Odile Fenwright")
+        for day in ("2026-11-05", "2026-11-06")
+        for draft in _drafts(make_notes(candidate_name=candidate, shareables=[article], history=thanked), day)
+        if draft.kind == "value_add"
+    ]
+    assert len(bodies) >= 5
+    assert all(body.count("you and the team") <= 1 for body in bodies)

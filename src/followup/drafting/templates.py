@@ -401,15 +401,13 @@ def _value_add(ctx: DraftContext) -> str:
         else:
             lead = f'I came across "{item.title}" ({item.url}) and thought you and the team might enjoy it.'
             why = ""  # "It is about console certification failures.": readers find a sentence on its topic filler
-        close = _pick(
-            [
-                "No need to reply; I simply thought it might be useful.",
-                "I hope it is of interest; there is no need to reply.",
-                "I hope it proves useful to you and the team.",
-            ],
-            ctx,
-            4,
-        )
+        closes = [
+            "No need to reply; I simply thought it might be useful.",
+            "I hope it is of interest; there is no need to reply.",
+            "I hope it proves useful to you and the team.",
+        ]
+        # "... you and the team might enjoy it. I hope it proves useful to you and the team." says it twice
+        close = _pick([c for c in closes if "you and the team" not in c or "you and the team" not in lead], ctx, 4)
         body = [f"{_hope(ctx)} {lead}".strip(), f"{why} {close}".strip()]
     elif isinstance(item, Contact) and not _plain(ctx):
         about = f"our conversation about {topic}" if topic and ctx.matched_topic else "our recent conversation"
