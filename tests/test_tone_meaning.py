@@ -207,6 +207,17 @@ def test_news_from_the_notes_in_their_own_order_is_not_an_invented_date() -> Non
     assert "faithful.date" not in _blocking(text, "check_in", gb, today=date(2026, 11, 26))
 
 
+def test_news_written_year_first_or_as_a_dashed_range_is_not_an_invented_date() -> None:
+    text = TRAVEL.replace("I will be travelling from 7 to 11 December", "I will be away from 12 to 20 December")
+    za = NORTHWIND.model_copy(update={"personal_updates": "away 2026/12/12 - 2026/12/20 (family)", "country": "ZA"})
+    assert "faithful.date" not in _blocking(text, "check_in", za, today=date(2026, 11, 26))
+    text = TRAVEL.replace("I will be travelling from 7 to 11 December", "I will be away from 24 to 28 December")
+    ph = NORTHWIND.model_copy(update={"personal_updates": "Christmas vacation 12/24-12/28", "country": "PH"})
+    assert "faithful.date" not in _blocking(text, "check_in", ph, today=date(2026, 11, 26))
+    # Without the notes' dates, the same sentence is an invented date.
+    assert {"faithful.date", "faithful.number"} & _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
 # --- what must still pass ----------------------------------------------------------------------
 
 

@@ -31,7 +31,9 @@ _MONTH_DAY = re.compile(
     rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD}\b(?:{_RANGE}(\d{{1,2}}){_ORD}\b)?(?:,?\s+(\d{{4}})\b)?", re.I
 )
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?![\d/]|\.\d)")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")  # 2026-12-12, and 2026/12/12 as in South Africa
+#: Two numeric dates joined by a dash, "12/24-12/28": the second would otherwise look like part of a code.
+_NUMERIC_PAIR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(\s*[-\u2013]\s*)(\d{1,2})[/.](\d{1,2})(?![\d/]|\.\d)")
 
 
 #: A day-month without a year is taken as already past only this many days back.
@@ -78,16 +80,17 @@ def mentions(text: str, country: str | None = None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], day: int, month: int, last: int | None, year: str | None) -> None:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+    def add(m: re.Match[str] | tuple[int, int], day: int, month: int, last: int | None, year: str | None) -> None:
+        start, end = m if isinstance(m, tuple) else m.span()
+        if any(a < end and start < b for a, b in taken):
             return
         if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= (last or day) <= 31):
             return
-        taken.append(m.span())
-        found.append(Mention(m.start(), m.end(), day, month, last or day, int(year) if year else None))
+        taken.append((start, end))
+        found.append(Mention(start, end, day, month, last or day, int(year) if year else None))
 
     for m in _ISO.finditer(text):
-        add(m, int(m.group(3)), int(m.group(2)), None, m.group(1))
+        add(m, int(m.group(4)), int(m.group(3)), None, m.group(1))
     for m in _DAY_MONTH.finditer(text):
         add(m, int(m.group(1)), month_number(m.group(3)), int(m.group(2)) if m.group(2) else None, m.group(4))
     for m in _MONTH_DAY.finditer(text):
@@ -95,6 +98,13 @@ def mentions(text: str, country: str | None = None) -> list[Mention]:
             continue
         add(m, int(m.group(2)), month_number(m.group(1)), int(m.group(3)) if m.group(3) else None, m.group(4))
     month_first = (country or "").upper() in MONTH_FIRST
+    for m in _NUMERIC_PAIR.finditer(text):
+        (a, b), (c, d) = (int(m.group(1)), int(m.group(2))), (int(m.group(4)), int(m.group(5)))
+        if month_first:
+            a, b, c, d = b, a, d, c
+        if 1 <= b <= 12 and 1 <= d <= 12:
+            add((m.start(1), m.end(2)), a, b, None, None)
+            add((m.start(4), m.end(5)), c, d, None, None)
     for m in _NUMERIC.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         day, month = (b, a) if month_first else (a, b)

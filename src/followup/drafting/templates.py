@@ -253,7 +253,7 @@ def _news(ctx: DraftContext) -> str:
     lead = _pick(
         [
             f"In case it is helpful for your planning, {_sentence_case(first)}",
-            f"One update that may help your planning: {_sentence_case(first)}",
+            f"{'Some news' if rest else 'One update'} that may help your planning: {_sentence_case(first)}",
             f"So that you have it for your planning, {_sentence_case(first)}",
         ],
         ctx,

@@ -37,11 +37,19 @@ class _Rewrite:
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], tuple[_Rewrite, ...]]:
+def _data() -> tuple[re.Pattern[str], tuple[_Rewrite, ...], tuple[_Rewrite, ...]]:
     raw: dict[str, Any] = yaml.safe_load(files("followup.drafting").joinpath("updates.yaml").read_text("utf-8"))
     voice = re.compile(r"^(?:" + "|".join(raw["own_voice"]) + r")\b", re.I)
     rewrites = tuple(_Rewrite(re.compile(r["pattern"], re.I), r["sentence"]) for r in raw["rewrites"])
-    return voice, rewrites
+    examples = tuple(
+        _Rewrite(re.compile(rf"\b(?:{e['words']})" if e["words"] else "", re.I), e["example"]) for e in raw["examples"]
+    )
+    return voice, rewrites, examples
+
+
+def _example(item: str) -> str:
+    """A sentence like the one ``item`` could become: the note's example fits what the item is about."""
+    return next(e.sentence for e in _data()[2] if e.pattern.search(item))
 
 
 def prepare(text: str, today: date, country: str | None = None) -> Updates:
@@ -64,7 +72,7 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
         if sentence is None:
             left_out.append(
                 f'"{item}" was left out: write it as a sentence in your own words (for example '
-                '"I have another offer, with a deadline of 25 March.") to have it in your messages.'
+                f'"{_example(item)}") to have it in your messages.'
             )
             continue
         sentences.append(sentence)
@@ -74,7 +82,7 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
 def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     """``item`` as a sentence in the candidate's voice, its dates written out; None if it cannot be."""
     text = _spell_dates(item, dates, today)
-    voice, rewrites = _data()
+    voice, rewrites, _ = _data()
     if voice.match(text):
         return text[0].upper() + text[1:] + "."
     for rewrite in rewrites:
@@ -88,14 +96,28 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     return None
 
 
+_JOINED = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till)\s*$", re.I)
+
+
 def _spell_dates(item: str, dates: list[Mention], today: date) -> str:
-    """'25/03' and 'March 25' as '25 March', so every draft writes a date one way."""
-    out, last = [], 0
+    """'25/03' and 'March 25' as '25 March', and two dates joined by a dash or "to" as one
+    range ("23/12 - 02/01": "23 December to 2 January"), so every draft writes a date one way."""
+    spans: list[tuple[int, int, str]] = []
     for m in dates:
         when = m.when(today)
         if when is None:
             continue
         first = f"{m.day} to " if m.last_day != m.day else ""
-        out += [item[last : m.start], f"{first}{when.day} {when:%B}"]
-        last = m.end
+        spelled = f"{first}{when.day} {when:%B}"
+        if spans and _JOINED.fullmatch(item[spans[-1][1] : m.start]) and " to " not in spans[-1][2]:
+            start, _, earlier = spans.pop()
+            day, month = earlier.split(" ", 1)
+            spelled = f"{day} to {spelled}" if spelled.endswith(month) else f"{earlier} to {spelled}"
+            spans.append((start, m.end, spelled))
+            continue
+        spans.append((m.start, m.end, spelled))
+    out, last = [], 0
+    for start, end, spelled in spans:
+        out += [item[last:start], spelled]
+        last = end
     return "".join(out) + item[last:]
