@@ -126,6 +126,36 @@ def test_topics_jotted_with_symbols_or_counts_are_not_quoted() -> None:
     assert usable_topic("running playtests with 200 players a week") is not None
 
 
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        # Something the candidate did is not a conversation (round 14: "my conversation with the team
+        # about the road test on the 33 seater has stayed with me").
+        ("road test on the 33 seater, Mombasa Rd jam + Athi River stage, H.W. happy with my reversing", None),
+        ("the site tour of the new plant", None),
+        ("site visit reports and snagging", "site visit reports and snagging"),
+        ("a paid trial shift on the line", "a paid trial shift on the line"),
+        # Codes and letters are not a subject.
+        ("NTSA PSV badge + DL class D (renewed Aug)", None),
+        (
+            "PlayStation TRC and Xbox XR certification checklists",
+            "PlayStation TRC and Xbox XR certification checklists",
+        ),
+        # Two words cut from notes must still name a subject.
+        ("cashless fare, disputes w passengers when M-Pesa delays", None),
+        ("start 4h30, 1 weekend on 2 off, ~2100 net + overtime paid", None),
+        ("The job: $14M medical office building, 3 stories, steel frame", None),
+        ("nurse clinics (weight, post-op checks) - conor wants to build them up", "nurse clinics"),
+        ("anaesthetic monitoring - they're short on nurses confident w/ capnography", "anaesthetic monitoring"),
+        ("subcontractor scheduling", "subcontractor scheduling"),
+    ],
+)
+def test_what_a_topic_cut_from_notes_may_quote(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
 def test_a_closing_thanks_a_recruiter_for_help_and_anyone_else_for_their_time() -> None:
     owner = {"name": "Harish Negi", "title": "Owner", "role": "hiring_manager"}
     notes = make_notes(
@@ -228,7 +258,8 @@ def test_news_after_a_colon_or_a_comma_starts_in_small_letters_unless_a_name() -
     [
         ("trabalho a 4 mãos em endo", None),  # Portuguese notes
         ("LIMS maar ze houden ook nog Excel bij ernaast", None),  # Dutch notes
-        ("backup NAS; máy in mã vạch hay lỗi", "backup NAS"),  # the English part before the semicolon
+        ("backup NAS; máy in mã vạch hay lỗi", None),  # the English part is two words ending in a code
+        ("backup of the NAS; máy in mã vạch hay lỗi", "backup of the NAS"),  # the English part before the semicolon
         ("anaesthetic monitoring on the recovery ward", "anaesthetic monitoring on the recovery ward"),  # British
         ("the school holiday programme for the branch", "the school holiday programme for the branch"),
         ("the café's new menu board", "the café's new menu board"),  # an English word with an accent

@@ -81,10 +81,11 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
 
 def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     """``item`` as a sentence in the candidate's voice, its dates written out; None if it cannot be."""
-    text = _spell_dates(item, dates, today)
     voice, rewrites, _ = _data()
-    if voice.match(text):
+    if voice.match(item):  # the candidate's own sentence: its dates spelled out, one by one, as they wrote them
+        text = _spell_dates(item, dates, today, ranges=False)
         return text[0].upper() + text[1:] + "."
+    text = _spell_dates(item, dates, today)
     for rewrite in rewrites:
         m = rewrite.pattern.search(text)
         if m is not None:
@@ -99,9 +100,10 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
 _JOINED = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till)\s*$", re.I)
 
 
-def _spell_dates(item: str, dates: list[Mention], today: date) -> str:
-    """'25/03' and 'March 25' as '25 March', and two dates joined by a dash or "to" as one
-    range ("23/12 - 02/01": "23 December to 2 January"), so every draft writes a date one way."""
+def _spell_dates(item: str, dates: list[Mention], today: date, *, ranges: bool = True) -> str:
+    """'25/03' and 'March 25' as '25 March', so every draft writes a date one way; with
+    ``ranges``, two dates joined by a dash or "to" as one range ("23/12 - 02/01": "23 December
+    to 2 January"; "12/12 to 20/12": "12 to 20 December") for the terse forms to read."""
     spans: list[tuple[int, int, str]] = []
     for m in dates:
         when = m.when(today)
@@ -109,7 +111,7 @@ def _spell_dates(item: str, dates: list[Mention], today: date) -> str:
             continue
         first = f"{m.day} to " if m.last_day != m.day else ""
         spelled = f"{first}{when.day} {when:%B}"
-        if spans and _JOINED.fullmatch(item[spans[-1][1] : m.start]) and " to " not in spans[-1][2]:
+        if ranges and spans and _JOINED.fullmatch(item[spans[-1][1] : m.start]) and " to " not in spans[-1][2]:
             start, _, earlier = spans.pop()
             day, month = earlier.split(" ", 1)
             spelled = f"{day} to {spelled}" if spelled.endswith(month) else f"{earlier} to {spelled}"

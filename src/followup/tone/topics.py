@@ -52,6 +52,7 @@ class TopicWords:
     clause_verbs: frozenset[str]
     question_words: frozenset[str]
     events: re.Pattern[str]
+    activities: re.Pattern[str]
     past_verbs: frozenset[str]
     keep_capital: frozenset[str]
     ordinary_nouns: frozenset[str]
@@ -70,6 +71,12 @@ def topic_words() -> TopicWords:
         frozenset(w.lower() for w in data["question_words"]),
         re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in data["event_words"]) + r")(?![\w-])", re.IGNORECASE
+        ),
+        re.compile(
+            r"(?:the\s+)?(?:"
+            + "|".join(re.escape(w) for w in data["activities"])
+            + r")(?=\s*(?:$|[,(]|(?:on|of|at|with|after|before|during|in|for|to|around|through)\b))",
+            re.IGNORECASE,
         ),
         frozenset(w.lower() for w in data["past_verbs"]),
         frozenset(w.lower() for w in data["keep_capital"]),
@@ -92,6 +99,7 @@ def about_terms(topic: str) -> bool:
 #: A cut part of a jotted topic is quoted only when it is short: a longer one is usually a clause.
 MAX_CUT_WORDS = 8
 #: "Dr S", "Mr J" (someone written as an initial), or a lone small letter ("v keen").
+_ACRONYM = re.compile(r"(?<![\w'-])[A-Z][A-Z0-9&.]*(?![\w'-])")
 _INITIAL = re.compile(r"\b(?:[Dd]r|M[rs]|Mrs|Prof|Eng)\.? [A-Z]\b|(?<![\w'-])[b-hj-z](?![\w'-])")
 _SLASHED = re.compile(r"[A-Za-z]{2,}/[A-Za-z]|[A-Za-z]/[A-Za-z]{2,}")  # "bodas/groups", not "A/B tests"
 _COUNTED = re.compile(r"([A-Za-z]+) \d+ [a-z]+s\b")
@@ -117,6 +125,9 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         return False
     if _SLASHED.search(phrase) or _QUOTED.search(phrase) or _INITIAL.search(phrase):
         return False
+    capitals = _ACRONYM.findall(phrase)
+    if len(capitals) * 2 > len(words):
+        return False  # "NTSA PSV badge and DL class D": codes and letters, not a subject
     if any(m.group(1).lower() not in _BEFORE_A_COUNT for m in _COUNTED.finditer(phrase)):
         return False  # "high density block 12 acres": a count tacked on, not "with 200 players"
     data = topic_words()
@@ -137,6 +148,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
         return False
     if any(len(_words(part)) <= 3 and data.events.search(part) for part in phrase.split(",")):
         return False  # "role play", "SQL live test, window functions" (not "a paid trial shift on the line")
+    if data.activities.match(phrase):
+        return False  # "road test on the 33 seater": something the candidate did, not a conversation
     event = data.events.match(phrase)
     if event is not None and _words(phrase[event.end() :])[:1] in (["after"], ["before"], ["during"], ["then"]):
         return False  # "store walk after the interview": a part of the day, not a subject
@@ -248,8 +261,27 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
         if ", " in part and cut:
             part = _as_list(part, names) or ""
         if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS):
-            return _before_aside(part, names)
+            chosen = _before_aside(part, names)
+            if (cut or chosen != part) and not _names_a_subject(chosen):
+                continue
+            return chosen
     return None
+
+
+def _names_a_subject(phrase: str) -> bool:
+    """Whether a phrase cut from notes names a subject a sentence can hold: three words or more,
+    or two that end in a plural, an "-ing" word or a noun that takes "the" ("nurse clinics",
+    "anaesthetic monitoring", "the graveyard shift"); not "cashless fare", "backup NAS",
+    "start 4h30" or "the job"."""
+    words = phrase.split()
+    if len(words) != 2:
+        return True
+    first, head = words[0].lower(), words[1]
+    if first in _DETERMINERS or any(c.isdigit() for c in phrase) or head.isupper():
+        return False
+    head = head.lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural or head.endswith("ing") or head in topic_words().countable_heads
 
 
 def _before_aside(phrase: str, names: tuple[str, ...]) -> str:
