@@ -205,7 +205,8 @@ def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
     from followup.drafting.context import quotable_topics
 
     notes = make_notes(topics=["Recall system upgrade in the spring", "training staff on the Recall reports"])
-    assert quotable_topics(notes)[0][0] == "Recall system upgrade in the spring"  # a name: no "the" either
+    # a name keeps its capital, and a counted thing its article: "the Recall system upgrade"
+    assert quotable_topics(notes)[0][0] == "the Recall system upgrade in the spring"
     alone = make_notes(topics=["Recall system upgrade in the spring"])
     assert quotable_topics(alone)[0][0] == "the recall system upgrade in the spring"  # nothing says it is a name
 
@@ -336,3 +337,130 @@ def test_a_contacts_jotted_note_is_cut_to_who_they_are() -> None:
     assert _introduce(Contact(name="Jess Romero", why=why), "Olivier", "Olivier Fabre") == (
         "Jess Romero, a DON at a home in Ennis"
     )
+
+
+# --- round 15: titles the notes give, agencies, internal moves, a site in brackets -----------------------
+
+
+@pytest.mark.parametrize(
+    ("person", "country", "notes_text", "addressed"),
+    [
+        # How the notes speak of them.
+        (
+            {"name": "Obiora Nwankwo", "title": "Medical Director"},
+            "NG",
+            "Dr Nwankwo chairs the committee",
+            "Dr Nwankwo",
+        ),
+        ({"name": "Tan Wei Ming", "title": "Finance Manager"}, "MY", "Mr Tan wants weekly calls", "Mr Tan"),
+        ({"name": "Rodel Magsino", "title": "Operations Manager"}, "PH", "Sir Rodel asked about AHT", "Sir Rodel"),
+        ({"name": "Hiroshi Kaneda", "title": "Consultant"}, "JP", "Kaneda-san called on Monday", "Kaneda-san"),
+        # The job title: a title in brackets, a rank before a comma.
+        ({"name": "Zanele Khumalo", "title": "Nursing Services Manager (Sister)"}, "ZA", "", "Sister Khumalo"),
+        ({"name": "Yaw Agyeman", "title": "Lt Col (Dr), Head of Laboratory"}, "GH", "", "Lt Col (Dr) Agyeman"),
+        ({"name": "Esi Quartey", "title": "Major, Senior Scientist"}, "GH", "", "Major Quartey"),
+        ({"name": "Norhayati Ismail", "title": "HR Manager (Puan)"}, "MY", "", "Puan Norhayati"),
+        # Not titles.
+        ({"name": "Iain Gilchrist", "title": "General Manager, Community Services"}, "NZ", "", None),
+        ({"name": "Bruna Tavares", "title": "Chef Executivo"}, "BR", "the Chef liked the sauce", None),
+        ({"name": "Wren Calloway", "title": "Engineering Manager"}, "US", "Wren asked about Postgres", None),
+    ],
+)
+def test_a_title_the_notes_give_is_used_in_the_greeting(
+    person: dict[str, str], country: str, notes_text: str, addressed: str | None
+) -> None:
+    from followup.drafting.honorifics import addressed_as
+
+    notes = make_notes(country=country, topics=[notes_text] if notes_text else [])
+    assert addressed_as(person["name"], person["title"], notes) == addressed
+
+
+def test_drafts_greet_with_the_title_and_still_pass() -> None:
+    doctor = {"name": "Obiora Nwankwo", "title": "Medical Director (Dr.)", "role": "hiring_manager"}
+    notes = make_notes(interviewers=[DANA_RECRUITER, doctor], country="NG")
+    for channel in ("email", "linkedin"):
+        drafts = advise(notes, today=date(2026, 11, 2), backend="template", channel=channel).drafts
+        [to_doctor] = [d for d in drafts if "Nwankwo" in d.body.splitlines()[0]]
+        assert to_doctor.body.startswith("Dear Dr. Nwankwo,")  # as the notes write it
+        assert to_doctor.tone.passed
+
+
+DANA_RECRUITER = {"name": "Dana Lee", "title": "Recruiter", "email": "dana@acme.example", "role": "recruiter"}
+
+
+def test_a_closing_to_an_agency_recruiter_passes_on_the_decision_and_wishes_no_one_at_the_employer() -> None:
+    agent = {"name": "Corin Vale", "title": "Senior Consultant, Brightwater Recruitment", "role": "recruiter"}
+    manager = {"name": "Sam Ortiz", "title": "Engineering Manager", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[agent, manager],
+        outcome="rejected",
+        history=[sent("thank_you", "2026-11-02", "Corin Vale")],
+        employer_replies=[{"on": "2026-11-09"}],
+    )
+    bodies = [
+        d.body
+        for day in ("2026-11-10", "2026-11-11", "2026-11-12")
+        for d in advise(notes, today=date.fromisoformat(day), backend="template").drafts
+        if "Corin" in d.body.splitlines()[0]
+    ]
+    assert bodies
+    for body in bodies:
+        assert "your decision" not in body
+        assert "everyone at Acme" not in body
+
+
+def test_an_internal_candidate_takes_on_the_role_and_never_joins_the_company() -> None:
+    notes = make_notes(
+        company="Acme Robotics (Leeds site)",
+        personal_updates="Internal so no notice period. Leave 22-26 Dec already approved.",
+    )
+    bodies = [
+        d.body
+        for day in ("2026-11-02", "2026-11-03", "2026-11-16")
+        for d in advise(notes, today=date.fromisoformat(day), backend="template").drafts
+    ]
+    assert bodies
+    for body in bodies:
+        assert "join Acme" not in body
+        assert "joining Acme" not in body
+        assert "Leeds site" not in body
+    # Someone else being internal is not the candidate's news.
+    other = make_notes(personal_updates="They chose an internal candidate with more experience.")
+    from followup.drafting.updates import internal_candidate
+
+    assert not internal_candidate(other.personal_updates)
+    assert short_company("BrightPath Contact Solutions (Cebu IT Park site)") == "BrightPath Contact Solutions"
+
+
+def test_a_note_to_self_in_the_candidates_own_news_is_left_out() -> None:
+    from followup.drafting.updates import prepare
+
+    news = prepare("We move to Oaxaca in January no matter what (my wife's family is there).", date(2026, 11, 20))
+    assert news.sentences == ("We move to Oaxaca in January.",)
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("attrition of new hires in first 90 days", None),  # "in first 90 days": jotted
+        ("attrition of new hires in the first 90 days", "attrition of new hires in the first 90 days"),
+        ("sched adherence on graveyard, the 3am break rush", None),
+        ("EQA / proficiency testing, lab preparing for ISO 15189", None),
+        ("half day Saturday twice a month", None),  # the terms of the job
+        ("flights paid from Antofagasta only, not from Calama", None),
+        ("handling disruption when flights are cancelled", "handling disruption when flights are cancelled"),
+    ],
+)
+def test_round_15_topics_that_read_as_notes(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+def test_a_named_thing_that_is_counted_takes_the_article() -> None:
+    from followup.tone.topics import with_article
+
+    assert with_article("Pātea Rd community hall rebuild") == "the Pātea Rd community hall rebuild"
+    assert with_article("regression suite for the handheld app") == "the regression suite for the handheld app"
+    assert with_article("Mombasa Road works") == "Mombasa Road works"
+    assert with_article("Wriggle and Rhyme sessions") == "Wriggle and Rhyme sessions"

@@ -263,7 +263,7 @@ def test_an_escalation_to_someone_who_interviewed_you_does_not_tell_them_so() ->
 def test_a_closing_after_a_rejection_thanks_for_the_decision_and_asks_once_for_feedback() -> None:
     [draft] = _drafts(make_notes(outcome="rejected"), "2026-11-05")
     assert draft.kind == "closing"
-    assert "your decision" in draft.body
+    assert "know the decision" in draft.body  # Dana, a recruiter, passes on the team's decision
     assert draft.body.count("feedback") == 1
     assert "not heard back" not in draft.body
 

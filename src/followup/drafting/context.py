@@ -12,7 +12,8 @@ from importlib import resources
 import yaml
 
 from followup.decision import Action, Decision
-from followup.drafting.updates import prepare
+from followup.drafting.honorifics import addressed_as, from_an_agency
+from followup.drafting.updates import internal_candidate, prepare
 from followup.models import (
     Article,
     Contact,
@@ -86,6 +87,9 @@ class DraftContext:
     seed: int = 0  # varies the wording from one interview (and day) to another
     loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
     promised_in_reply: date | None = None  # the day of their note that gave the promised date, if one did
+    addressed: str = ""  # a title and a name the notes give them ("Dr Adeyemi", "Sir Ramon", "Mori-san")
+    agency: bool = False  # the recipient recruits for an agency, not the employer
+    internal: bool = False  # the candidate already works there: "take on the role", never "join" it
 
     @property
     def base_kind(self) -> DraftKind:
@@ -99,6 +103,8 @@ class DraftContext:
         parts = self.recipient.name.split()
         if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
             return f"{parts[0].rstrip('.')} {parts[-1]}"
+        if self.addressed:
+            return self.addressed
         suffix = address_rules().suffixes.get(self.country or "")
         if suffix and len(parts) == 2 and all(_ROMANISED_JAPANESE.fullmatch(p) for p in parts):
             # "Ishikawa Daisuke" in Japan: "Ishikawa-san" (not "Emily-san" for Emily Hart)
@@ -220,6 +226,9 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 personal_updates=notes.personal_updates,
                 promised=promised_date(notes),
                 promised_in_reply=_promised_in_reply(notes),
+                addressed=addressed_as(person.name, person.title, notes) or "",
+                agency=role == InterviewerRole.recruiter.value and from_an_agency(person.title, notes.company),
+                internal=internal_candidate(notes.personal_updates),
                 ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,

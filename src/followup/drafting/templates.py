@@ -156,6 +156,18 @@ def _role(ctx: DraftContext) -> str:
     return "the role" if _no_org(ctx) else f"the {short_role(ctx.role)} role"
 
 
+def _join(ctx: DraftContext, verb: str = "join") -> str:
+    """What the candidate hopes to do: join the company, or, already working there, take on the role."""
+    if ctx.internal:
+        return f"{'taking' if verb == 'joining' else 'take'} on {_role(ctx)}"
+    return f"{verb} {_company(ctx)}"
+
+
+def _decision(ctx: DraftContext) -> str:
+    """The decision a rejection passed on: a recruiter passes on the team's ("the decision")."""
+    return "the decision" if ctx.recipient_role == "recruiter" else "your decision"
+
+
 def _company(ctx: DraftContext) -> str:
     return "your team" if _no_org(ctx) else short_company(ctx.company)
 
@@ -168,8 +180,11 @@ def _legal_suffixes() -> tuple[str, ...]:
 
 def short_company(company: str) -> str:
     """The company as a message names it: without its legal form ("Ltd", "S.A. de C.V.") or
-    a department after a comma ("Solbacka kommun, Individ- och familjeomsorgen")."""
-    name = _without_legal_form(company.strip())  # "Sông Hàn Logistics Co., Ltd." first: its comma is no department's
+    a department after a comma ("Solbacka kommun, Individ- och familjeomsorgen") or a site in
+    brackets ("BrightPath Contact Solutions (Cebu IT Park site)")."""
+    name = _without_legal_form(
+        re.sub(r"\s*\([^)]*\)", "", company).strip()
+    )  # "Sông Hàn Logistics Co., Ltd." first: its comma is no department's
     before, _, after = name.partition(",")
     if after and len(before.split()) >= 2 and "&" not in after and " and " not in after:
         name = _without_legal_form(before.strip())  # not "Harrow, Pike & Lund": partners' names are the name
@@ -298,7 +313,7 @@ def _thank_you(ctx: DraftContext) -> str:
                 4,
             )
             if topic
-            else f"I enjoyed learning how the team works, and I left even more interested in joining {company}."
+            else f"I enjoyed learning how the team works, and I left even more interested in {_join(ctx, 'joining')}."
         )
         close = _pick(
             ["Thank you again for your time, and I look forward to hearing from you.", "I look forward to hearing from you."],
@@ -358,7 +373,7 @@ def _thank_you(ctx: DraftContext) -> str:
             ctx,
             3,
         ),
-        f"{detail} I would be delighted to join {company}.",
+        f"{detail} I would be delighted to {_join(ctx)}.",
         " ".join(p for p in (_timeline_ask(ctx, 6), "Thank you again for a thoughtful conversation.") if p),
         _sign(ctx, "Kind regards,"),
     )
@@ -412,7 +427,7 @@ def _value_add(ctx: DraftContext) -> str:
     elif isinstance(item, Contact) and not _plain(ctx):
         about = f"our conversation about {topic}" if topic and ctx.matched_topic else "our recent conversation"
         body = [
-            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item, ctx.first_name, ctx.recipient.name)}.".strip(),
+            f"{_hope(ctx)} Thinking back to {about}, I thought of {_introduce(item, called(ctx.recipient.name, ctx.country), ctx.recipient.name)}.".strip(),
             _pick(
                 [
                     "If an introduction would be useful, just let me know and I will gladly put you in touch.",
@@ -463,6 +478,10 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         article = "an" if first[:1] in "aeiou" else "a"
         word = why.split()[0]
         lead = why if word[1:2].isupper() else f"{why[:1].lower()}{why[1:]}"  # "CSI manager" stays
+        head, comma, tail = lead.partition(", ")
+        if comma and "," not in tail and tail.split()[0].lower() in _DESCRIBING:
+            # "Ex-colleague, certified level II thermographer": "an ex-colleague and a certified ..."
+            lead = f"{head} and {'an' if tail[:1].lower() in 'aeiou' else 'a'} {tail}"
         return f"{contact.name}, {article} {lead}"
     return f"{contact.name}, who {why}"
 
@@ -489,13 +508,13 @@ _TITLE_WORDS = frozenset(
 
 
 def _check_in(ctx: DraftContext) -> str:
-    role, company = _role(ctx), _company(ctx)
+    role = _role(ctx)
     if _plain(ctx):
         return _paragraphs(
             _greeting(ctx),
             f"I hope you are well. I wanted to ask whether there is any news on {role} since our conversation.",
             ("Thank you for the time you gave me recently. " if ctx.missed_thank_you else "")
-            + f"I remain very interested in joining {company}.",
+            + f"I remain very interested in {_join(ctx, 'joining')}.",
             _sign(ctx, "Thank you for your help,"),
         )
     if ctx.promised and ctx.promised_in_reply is not None:  # the date came in their note, not at the interview
@@ -524,10 +543,10 @@ def _check_in(ctx: DraftContext) -> str:
     topic = ctx.topics[0] if ctx.topics else None
     interest = _pick(
         [
-            f"I remain very interested in joining {company}" + (f", and I enjoyed our conversation about {topic}." if topic else "."),
+            f"I remain very interested in {_join(ctx, 'joining')}" + (f", and I enjoyed our conversation about {topic}." if topic else "."),
             "I am still very keen on the role" + (f", not least after our conversation about {topic}." if topic else "."),
-            (f"Our conversation about {topic} has stayed with me, and I would love to join {company}." if topic
-             else f"I would still love to join {company}."),
+            (f"Our conversation about {topic} has stayed with me, and I would love to {_join(ctx)}." if topic
+             else f"I would still love to {_join(ctx)}."),
         ],
         ctx,
         4,
@@ -590,7 +609,7 @@ def _escalation(ctx: DraftContext) -> str:
     topic = ctx.topics[0] if ctx.topics else None
     # "our conversation" only to someone who was in it: a senior contact usually was not.
     talk = "our conversation" if ctx.met else "my conversation with the team"
-    interest = f"I remain very interested in joining {_company(ctx)}" + (
+    interest = f"I remain very interested in {_join(ctx, 'joining')}" + (
         f", and {talk} about {topic} has stayed with me." if topic else "."
     )
     return _paragraphs(
@@ -620,9 +639,10 @@ def _why(ctx: DraftContext) -> str:
 def _closing(ctx: DraftContext) -> str:
     role, company = _role(ctx), _company(ctx)
     if ctx.rejected:
-        opening = (
-            f"Thank you for letting me know your decision about {role}, and for the time "
-            f"{'you' if ctx.solo and ctx.met else 'you and the team'} gave me during the process."
+        opening = f"Thank you for letting me know {_decision(ctx)} about {role}, and for " + (
+            "your help during the process."
+            if ctx.agency
+            else f"the time {'you' if ctx.solo and ctx.met else 'you and the team'} gave me during the process."
         )
         feedback = (
             ""
@@ -659,8 +679,13 @@ def _closing(ctx: DraftContext) -> str:
         [
             f"{enjoyed}, and I would be glad to be considered for future roles at {company}. I wish you and the team "
             "all the best.",
-            f"{enjoyed}, and I hope our paths cross again. With every good wish to you and everyone "
-            + ("on your team." if _no_org(ctx) else f"at {company}."),
+            f"{enjoyed}, and I hope our paths cross again. "
+            + (
+                "With every good wish."
+                if ctx.agency
+                else "With every good wish to you and everyone "
+                + ("on your team." if _no_org(ctx) else f"at {company}.")
+            ),
         ],
         ctx,
         5,
@@ -674,7 +699,9 @@ LINKEDIN_NOTE_CHARS = 300
 
 
 def _li_greeting(ctx: DraftContext) -> str:
-    return "Hello," if _plain(ctx) else f"Hi {ctx.first_name},"
+    if _plain(ctx):
+        return "Hello,"
+    return f"Dear {ctx.first_name}," if ctx.addressed else f"Hi {ctx.first_name},"  # "Dear Dr Adeyemi", not "Hi"
 
 
 def _li_name(ctx: DraftContext) -> str:
@@ -716,7 +743,7 @@ def _li_value_add(ctx: DraftContext) -> str:
     if isinstance(item, Contact) and not _plain(ctx):
         after = f"after our conversation about {ctx.topics[0]}" if matched else "after our conversation"
         # Say who the contact is when it fits in a connection note; the name alone says nothing.
-        for who in (_introduce(item, ctx.first_name, ctx.recipient.name), item.name):
+        for who in (_introduce(item, called(ctx.recipient.name, ctx.country), ctx.recipient.name), item.name):
             note = (
                 f"{_li_greeting(ctx)} {after}, I thought of {who}; I would be glad to introduce "
                 f"you if it would help. Best,{_li_name(ctx)}\n"
@@ -779,7 +806,7 @@ def _meeting(ctx: DraftContext) -> str:
 
 def _li_closing(ctx: DraftContext) -> str:
     if ctx.rejected:
-        first = f"thank you for letting me know your decision about {_role(ctx)}."
+        first = f"thank you for letting me know {_decision(ctx)} about {_role(ctx)}."
     else:
         helped = "your help with" if ctx.recipient_role == "recruiter" else "considering me for"
         first = (

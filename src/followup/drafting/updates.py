@@ -47,6 +47,17 @@ def _data() -> tuple[re.Pattern[str], tuple[_Rewrite, ...], tuple[_Rewrite, ...]
     return voice, rewrites, examples
 
 
+@cache
+def _internal() -> re.Pattern[str]:
+    raw: dict[str, Any] = yaml.safe_load(files("followup.drafting").joinpath("updates.yaml").read_text("utf-8"))
+    return re.compile(raw["internal_candidate"], re.I)
+
+
+def internal_candidate(text: str) -> bool:
+    """Whether the news says the candidate already works for the employer."""
+    return _internal().search(text or "") is not None
+
+
 def _example(item: str) -> str:
     """A sentence like the one ``item`` could become: the note's example fits what the item is about."""
     return next(e.sentence for e in _data()[2] if e.pattern.search(item))
@@ -84,6 +95,8 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     voice, rewrites, _ = _data()
     if voice.match(item):  # the candidate's own sentence: its dates spelled out, one by one, as they wrote them
         text = _spell_dates(item, dates, today, ranges=False)
+        # a note to self goes: "(my wife's family is there)", "no matter what", "either way"
+        text = _ASIDE.sub("", text).strip(" ,")
         return text[0].upper() + text[1:] + "."
     text = _spell_dates(item, dates, today)
     for rewrite in rewrites:
@@ -97,6 +110,7 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     return None
 
 
+_ASIDE = re.compile(r"\s*\([^)]*\)|,?\s+(?:no matter what|either way|anyway|regardless)\b", re.I)
 _JOINED = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till)\s*$", re.I)
 
 

@@ -28,6 +28,8 @@ _JOTTED_NUMBER = re.compile(
     r"~\d|[$£€]\s?\d|\d[\d,.]*\s*(?:k\b|%(?!\s+of\b)|x\b|/)|\d+\s*-\s*\d|^\d|(?<![\w.,-])[1-9] [a-z]+s\b"
     r"|\b\d{1,2}h\b"  # "essai 8h-15h"
     r"|,\s+\d[\d,.]*\s+[a-z]"  # "school holiday programme, 40 kids a session"
+    r"|\b(?:in|of|for|within|during|over) (?:first|last|next) \d"  # "new hires in first 90 days": no "the"
+    r"|\s/\s"  # "EQA / proficiency testing"
 )
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
 _SENTENCES = re.compile(r"\.\s+|;\s*|\?\s*")
@@ -35,7 +37,8 @@ _LABEL = re.compile(r"\s+(?:-|\u2013|\u2014)\s+|:\s+")  # "tech exam - test case
 #: Terms of the job that take two words to say ("staff housing possible", "seasonal contract").
 _TERM_PHRASES = re.compile(
     r"\b(?:staff (?:housing|accommodation|meals|discount)|(?:seasonal|fixed-term|short-term|temporary|zero-hours) "
-    r"contract|notice period|start date|pay rate|hourly rate|split shifts?|days off)\b",
+    r"contract|notice period|start date|pay rate|hourly rate|split shifts?|days off|half[- ]days?"
+    r"|flights? paid|paid flights?)\b",
     re.IGNORECASE,
 )
 #: A note of the answer given ("own transport? yes") makes the whole topic a note to self.
@@ -394,8 +397,9 @@ def with_article(phrase: str) -> str:
     words = phrase.split()
     if not words or words[0].lower() in _DETERMINERS or words[0][:1].isdigit():
         return phrase
-    if words[0][:1].isupper() and not words[0].isupper():
-        return phrase  # a name ("Mombasa Road works"), or a capital a line of notes kept ("Team of 14 ...")
+    # A name ("Mombasa Road works"), or a capital a line of notes kept ("Team of 14 ..."), stays
+    # bare, unless a counted noun ends a longer phrase: "the Pātea Rd community hall rebuild".
+    named = words[0][:1].isupper() and not words[0].isupper()
     noun_phrase: list[str] = []
     for word in words:
         bare = word.strip(",;:()").lower()
@@ -408,6 +412,8 @@ def with_article(phrase: str) -> str:
         return phrase  # "running the rota"
     head = noun_phrase[-1]
     if noun_phrase[0].endswith("ing") and len(noun_phrase) < 2:
+        return phrase
+    if named and (len(noun_phrase) < 3 or any(w[:1].isupper() for w in words[len(noun_phrase) - 1 : len(noun_phrase)])):
         return phrase
     return f"the {phrase}" if head in topic_words().countable_heads else phrase
 
