@@ -48,6 +48,23 @@ def test_a_greeting_of_someone_else_from_the_notes_blocks(greeting: str) -> None
     assert _codes(f"{greeting}\n\n{THANKS}", "thank_you", DraftTask(recipient=SAM["name"])) == {"task.recipient"}
 
 
+@pytest.mark.parametrize(
+    ("greeting", "codes"),
+    [
+        ("Dear Dr Ortiz,", set()),
+        ("Dear Dr. Ortiz,", set()),
+        ("Dear Sam,", {"task.title"}),
+        ("Hi Sam Ortiz,", {"task.title"}),
+        ("Hello,", set()),
+        ("Dear Hiring Manager,", set()),
+    ],
+)
+def test_a_greeting_leaves_no_title_off_that_the_notes_give(greeting: str, codes: set[str]) -> None:
+    """Round 15: "Dear Babatunde" to the one the notes call Dr Adeyemi, in Nigeria."""
+    task = DraftTask(recipient=SAM["name"], addressed="Dr Ortiz")
+    assert _codes(f"{greeting}\n\n{THANKS}", "thank_you", task) == codes
+
+
 # --- an introduction names the person it introduces ------------------------------------------
 
 INTRO = (

@@ -128,6 +128,7 @@ class DraftContext:
             article_title=article.title if article else None,
             article_url=article.url if article else None,
             introduces=self.shareable.name if isinstance(self.shareable, Contact) else None,
+            addressed=self.addressed or None,
         )
 
     def facts(self) -> str:

@@ -24,7 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from followup.errors import InputError, one_line
 from followup.evals.cases import CaseError, load_cases
-from followup.models import InterviewNotes
+from followup.drafting.honorifics import addressed_as
+from followup.models import InterviewNotes, name_key
 from followup.notes_io import YamlLoader, load_notes
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone
 from followup.tone.task import DraftTask
@@ -173,10 +174,20 @@ def run(items: Iterable[Item]) -> list[Outcome]:
         d = item.draft
         extra: dict[str, Any] = {"today": d.today} if "today" in accepts and d.today is not None else {}
         if "task" in accepts and d.task is not None:
-            extra["task"] = d.task
+            extra["task"] = _with_title(d.task, item.notes)
         report = evaluate_tone(d.text, kind=d.kind, notes=item.notes, channel=d.channel, **extra)
         outcomes.append(Outcome(item, report))
     return outcomes
+
+
+def _with_title(task: DraftTask, notes: InterviewNotes | None) -> DraftTask:
+    """The task as the advisor gives it now: with the title the notes give the recipient
+    ("Dr Adeyemi"), which items harvested before the task carried one do not record."""
+    if task.addressed or not task.recipient or notes is None:
+        return task
+    person = notes.people().get(name_key(task.recipient))
+    addressed = addressed_as(person.name, person.title, notes) if person is not None else None
+    return task.model_copy(update={"addressed": addressed}) if addressed else task
 
 
 @dataclass(frozen=True)

@@ -28,3 +28,6 @@ class DraftTask(BaseModel):
     article_title: str | None = Field(None, description="A value-add's article, if it shares one.")
     article_url: str | None = None
     introduces: str | None = Field(None, description="The name of the person a value-add introduces.")
+    addressed: str | None = Field(
+        None, description='How the notes address the recipient, with a title ("Dr Adeyemi", "Sir Ramon", "Mori-san").'
+    )

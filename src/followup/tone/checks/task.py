@@ -37,6 +37,8 @@ def check(draft: Draft, facts: NotesFacts | None, task: DraftTask) -> list[Findi
     found: list[Finding] = []
     if task.recipient and facts is not None:
         found += _recipient(draft, facts, task.recipient)
+    if task.recipient and task.addressed:
+        found += _title(draft, task.recipient, task.addressed)
     if task.introduces:
         found += _introduction(draft, task.introduces)
     if task.article_url:
@@ -75,6 +77,28 @@ def _recipient(draft: Draft, facts: NotesFacts, recipient: str) -> list[Finding]
             C, "task.recipient", BLOCK, match.start(1), match.end(1),
             f"This greets {match.group(1)}, but the message is to {recipient}.",
             f"Greet {recipient.split()[0]}, the person it is to.",
+        )
+    ]  # fmt: skip
+
+
+def _title(draft: Draft, recipient: str, addressed: str) -> list[Finding]:
+    """A greeting by name alone where the notes give the person a title ("Dear Babatunde" to
+    the one the notes call Dr Adeyemi): too familiar where titles are the custom."""
+    match = GREETING.match(draft.work)
+    if match is None:
+        return []
+    end = draft.work.find("\n", match.start())
+    line = draft.work[match.start() : end if end >= 0 else None]
+    plain = line.casefold().replace(".", "")
+    if addressed.casefold().replace(".", "") in plain:
+        return []
+    if not any(re.search(rf"\b{re.escape(part)}", plain) for part in _parts(recipient) if len(part) > 1):
+        return []  # "Dear Hiring Manager": no name to leave the title off
+    return [
+        draft.finding(
+            C, "task.title", BLOCK, match.start(1), match.end(1),
+            f"This greets {recipient} by name alone, but your notes call them {addressed}.",
+            f"Greet them as {addressed}.",
         )
     ]  # fmt: skip
 
