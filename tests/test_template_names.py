@@ -369,7 +369,7 @@ def test_a_contacts_jotted_note_is_cut_to_who_they_are() -> None:
 def test_a_title_the_notes_give_is_used_in_the_greeting(
     person: dict[str, str], country: str, notes_text: str, addressed: str | None
 ) -> None:
-    from followup.drafting.honorifics import addressed_as
+    from followup.drafting.address import addressed_as
 
     notes = make_notes(country=country, topics=[notes_text] if notes_text else [])
     assert addressed_as(person["name"], person["title"], notes) == addressed

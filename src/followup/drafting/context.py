@@ -6,13 +6,9 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib import resources
-
-import yaml
 
 from followup.decision import Action, Decision
-from followup.drafting.honorifics import addressed_as, from_an_agency
+from followup.drafting.address import address_rules, addressed_as, called, from_an_agency
 from followup.drafting.updates import internal_candidate, prepare
 from followup.models import (
     Article,
@@ -257,33 +253,6 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
 _ROMANISED_JAPANESE = re.compile(
     r"(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhbpmr]y|kk|ss|tt|pp|tch)?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE
 )
-
-
-@dataclass(frozen=True)
-class AddressRules:
-    formal: frozenset[str]
-    suffixes: dict[str, str]
-    given_last: frozenset[str]
-    all_parts: frozenset[str]
-
-
-@cache
-def address_rules() -> AddressRules:
-    """How greetings name people, by country (``address.yaml``)."""
-    data = yaml.safe_load(resources.files("followup.drafting").joinpath("address.yaml").read_text("utf-8"))
-    return AddressRules(
-        frozenset(data["formal_to_strangers"]),
-        dict(data["family_name_and_suffix"]),
-        frozenset(data["given_name_last"]),
-        frozenset(data["all_parts_in_full_name"]),
-    )
-
-
-def called(name: str, country: str | None) -> str:
-    """The name a person goes by: the first part, or the last where the given name comes last
-    ("Võ Đăng Khoa" in Vietnam is Khoa)."""
-    parts = name.split() or [name]
-    return parts[-1] if country in address_rules().given_last else parts[0]
 
 
 def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:

@@ -17,7 +17,8 @@ from pathlib import Path
 from followup.advice import Attempt, Draft, Usage
 from followup.backends.base import Backend, BackendError
 from followup.backends.deadline import deadline_at
-from followup.drafting.context import DraftContext, called
+from followup.drafting.address import called
+from followup.drafting.context import DraftContext
 from followup.drafting.prompts import Prompt
 from followup.drafting.short_format import model_facts
 from followup.drafting.templates import compose, notes_for_you, subject

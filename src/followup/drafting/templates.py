@@ -27,7 +27,8 @@ from importlib import resources
 
 import yaml
 
-from followup.drafting.context import DraftContext, called
+from followup.drafting.address import called
+from followup.drafting.context import DraftContext
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone

@@ -22,9 +22,9 @@ from typing import Annotated, Any, Literal, TextIO
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from followup.drafting.address import addressed_as
 from followup.errors import InputError, one_line
 from followup.evals.cases import CaseError, load_cases
-from followup.drafting.honorifics import addressed_as
 from followup.models import InterviewNotes, name_key
 from followup.notes_io import YamlLoader, load_notes
 from followup.tone import Channel, DraftKind, ToneReport, evaluate_tone

@@ -1,7 +1,8 @@
-"""How the candidate addresses someone when the notes say: a title and a name ("Dr Adeyemi",
-"Sir Ramon", "Mori-san"), taken from how the notes speak of them or from their job title.
+"""How a message names someone, by the notes' country and the notes' own words: the name a
+person goes by ("Khoa" for Võ Đăng Khoa), a title and a name when the notes give one ("Dr
+Adeyemi", "Sir Ramon", "Mori-san"), and whether a recruiter is from an agency.
 
-Pure: the notes in, one form of address (or None) out. The words are in ``address.yaml``.
+Pure: names and notes in, a form of address out. The rules are in ``address.yaml``.
 """
 
 from __future__ import annotations
@@ -18,28 +19,40 @@ from followup.tone.facts import family_name_first
 
 
 @dataclass(frozen=True)
-class _Titles:
+class AddressRules:
+    formal: frozenset[str]  # e-mails to a senior person never met use the full name
+    suffixes: dict[str, str]  # "-san" after the family name
+    given_last: frozenset[str]  # the given name is the last part
+    all_parts: frozenset[str]  # a formal full name keeps every part
     honorifics: tuple[str, ...]
     ranks: tuple[str, ...]
     after_name: tuple[str, ...]
-    given_name: frozenset[str]
-    all_parts: frozenset[str]
-    given_last: frozenset[str]
+    given_name: frozenset[str]  # a title goes with the given name
     agency: re.Pattern[str]
 
 
 @cache
-def _titles() -> _Titles:
+def address_rules() -> AddressRules:
+    """How greetings name people, by country (``address.yaml``)."""
     data = yaml.safe_load(resources.files("followup.drafting").joinpath("address.yaml").read_text("utf-8"))
-    return _Titles(
+    return AddressRules(
+        frozenset(data["formal_to_strangers"]),
+        dict(data["family_name_and_suffix"]),
+        frozenset(data["given_name_last"]),
+        frozenset(data["all_parts_in_full_name"]),
         _longest_first(data["honorifics"]),
         _longest_first(data["ranks"]),
         tuple(data["after_name"]),
         frozenset(data["title_with_given_name"]),
-        frozenset(data["all_parts_in_full_name"]),
-        frozenset(data["given_name_last"]),
         re.compile(r",.*\b(?:" + "|".join(re.escape(w) for w in data["agency_words"]) + r")\b", re.I),
     )
+
+
+def called(name: str, country: str | None) -> str:
+    """The name a person goes by: the first part, or the last where the given name comes last
+    ("Võ Đăng Khoa" in Vietnam is Khoa)."""
+    parts = name.split() or [name]
+    return parts[-1] if country in address_rules().given_last else parts[0]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -61,7 +74,7 @@ def addressed_as(name: str, title: str, notes: InterviewNotes) -> str | None:
     parts = name.split()
     if len(parts) < 2:
         return None
-    titles = _titles()
+    titles = address_rules()
     text = _notes_text(notes)
     # How the notes speak of them: "Dr Adeyemi", "Mr. Lim", "Sir Ramon", "Mori-san".
     for part in dict.fromkeys(parts):
@@ -92,7 +105,7 @@ def addressed_as(name: str, title: str, notes: InterviewNotes) -> str | None:
 def _name_for_a_title(parts: list[str], country: str | None) -> str:
     """The part of a name that follows a title: the family name ("Dr Adeyemi"); the given name
     where titles go with it ("Puan Siti", and "Khoa" in Vietnam, whose given name is last)."""
-    titles = _titles()
+    titles = address_rules()
     if country in titles.given_last:
         return parts[-1]
     if country in titles.given_name:
@@ -108,4 +121,5 @@ def from_an_agency(title: str, company: str) -> bool:
     """Whether a recruiter works for an agency rather than the employer: their title names
     another firm after a comma ("Consultant, Kaizen Talent Partners")."""
     after = title.partition(",")[2].strip()
-    return bool(after) and after.casefold() not in company.casefold() and _titles().agency.search(title) is not None
+    agency = address_rules().agency.search(title) is not None
+    return bool(after) and after.casefold() not in company.casefold() and agency
