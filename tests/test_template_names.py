@@ -364,6 +364,8 @@ def test_a_contacts_jotted_note_is_cut_to_who_they_are() -> None:
         ({"name": "Iain Gilchrist", "title": "General Manager, Community Services"}, "NZ", "", None),
         ({"name": "Bruna Tavares", "title": "Chef Executivo"}, "BR", "the Chef liked the sauce", None),
         ({"name": "Wren Calloway", "title": "Engineering Manager"}, "US", "Wren asked about Postgres", None),
+        # Another person of the same family name is not a title: "Don Calloway" is a man called Don.
+        ({"name": "Wren Calloway", "title": "Engineering Manager"}, "US", "Don Calloway runs the pipeline", None),
     ],
 )
 def test_a_title_the_notes_give_is_used_in_the_greeting(

@@ -86,8 +86,8 @@ def addressed_as(name: str, title: str, notes: InterviewNotes) -> str | None:
         for suffix in titles.after_name:
             if re.search(rf"(?<![\w'-]){re.escape(part + suffix)}(?!\w)", text):
                 return part + suffix
-    # A rank at the start of their job title, a title in brackets in it.
-    # a rank stands alone before a comma or a bracket: "Major, Senior ...", not "General Manager"
+    # Their job title: a rank that stands alone before a comma or a bracket ("Major, Senior ...",
+    # not "General Manager"), a title in brackets ("Medical Director (Dr.)").
     rank = re.match(rf"({_alternation(titles.ranks)})\.?(?=\s*[,(]|\s*$)", title.strip())
     bracketed = re.search(rf"\(({_alternation(titles.honorifics)})\.?\)", title)
     doctor = re.match(r"(?:Dr|Prof)\.?(?=\s*,|\s*$)", title.strip())
