@@ -352,12 +352,12 @@ def test_a_contacts_jotted_note_is_cut_to_who_they_are() -> None:
             "Dr Nwankwo chairs the committee",
             "Dr Nwankwo",
         ),
-        ({"name": "Tan Wei Ming", "title": "Finance Manager"}, "MY", "Mr Tan wants weekly calls", "Mr Tan"),
+        ({"name": "Tan Boon Hock", "title": "Finance Manager"}, "MY", "Mr Tan wants weekly calls", "Mr Tan"),
         ({"name": "Rodel Magsino", "title": "Operations Manager"}, "PH", "Sir Rodel asked about AHT", "Sir Rodel"),
         ({"name": "Hiroshi Kaneda", "title": "Consultant"}, "JP", "Kaneda-san called on Monday", "Kaneda-san"),
         # The job title: a title in brackets, a rank before a comma.
-        ({"name": "Zanele Khumalo", "title": "Nursing Services Manager (Sister)"}, "ZA", "", "Sister Khumalo"),
-        ({"name": "Yaw Agyeman", "title": "Lt Col (Dr), Head of Laboratory"}, "GH", "", "Lt Col (Dr) Agyeman"),
+        ({"name": "Zanele Mthembu", "title": "Nursing Services Manager (Sister)"}, "ZA", "", "Sister Mthembu"),
+        ({"name": "Ebo Amankwah", "title": "Lt Col (Dr), Head of Laboratory"}, "GH", "", "Lt Col (Dr) Amankwah"),
         ({"name": "Esi Quartey", "title": "Major, Senior Scientist"}, "GH", "", "Major Quartey"),
         ({"name": "Norhayati Ismail", "title": "HR Manager (Puan)"}, "MY", "", "Puan Norhayati"),
         # Not titles.

@@ -60,7 +60,7 @@ def test_a_greeting_of_someone_else_from_the_notes_blocks(greeting: str) -> None
     ],
 )
 def test_a_greeting_leaves_no_title_off_that_the_notes_give(greeting: str, codes: set[str]) -> None:
-    """Round 15: "Dear Babatunde" to the one the notes call Dr Adeyemi, in Nigeria."""
+    """Round 15: "Dear Obiora" to the one the notes call Dr Nwankwo, in Nigeria."""
     task = DraftTask(recipient=SAM["name"], addressed="Dr Ortiz")
     assert _codes(f"{greeting}\n\n{THANKS}", "thank_you", task) == codes
 
