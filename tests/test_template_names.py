@@ -426,6 +426,7 @@ def test_an_internal_candidate_takes_on_the_role_and_never_joins_the_company() -
         assert "join Acme" not in body
         assert "joining Acme" not in body
         assert "Leeds site" not in body
+        assert "team at Acme" not in body
     # Someone else being internal is not the candidate's news.
     other = make_notes(personal_updates="They chose an internal candidate with more experience.")
     from followup.drafting.updates import internal_candidate

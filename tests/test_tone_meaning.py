@@ -218,6 +218,15 @@ def test_news_written_year_first_or_as_a_dashed_range_is_not_an_invented_date() 
     assert {"faithful.date", "faithful.number"} & _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
 
 
+def test_a_part_time_post_is_not_called_full_time() -> None:
+    """Round 15: an escalation that called a 0.8 FTE post "full-time"."""
+    text = TRAVEL.replace("the Senior Data Analyst role", "the full-time Senior Data Analyst role")
+    part_time = NORTHWIND.model_copy(update={"role": "Senior Data Analyst (0.8 FTE)"})
+    assert "faithful.hours" in _blocking(text, "check_in", part_time, today=date(2026, 11, 26))
+    assert "faithful.hours" not in _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    assert "faithful.hours" not in _blocking(TRAVEL, "check_in", part_time, today=date(2026, 11, 26))
+
+
 # --- what must still pass ----------------------------------------------------------------------
 
 

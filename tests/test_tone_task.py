@@ -65,6 +65,21 @@ def test_a_greeting_leaves_no_title_off_that_the_notes_give(greeting: str, codes
     assert _codes(f"{greeting}\n\n{THANKS}", "thank_you", task) == codes
 
 
+@pytest.mark.parametrize(
+    ("body", "codes"),
+    [
+        ("I enjoyed the conversation with Sam about feature flags.", {"task.third_person"}),
+        ("As Sam mentioned, the team is growing.", {"task.third_person"}),
+        ("I enjoyed our conversation about feature flags. Thank you, Sam.", set()),
+        ("I enjoyed meeting you and Dana on Monday.", set()),  # Dana is someone else
+    ],
+)
+def test_the_reader_is_not_spoken_of_in_the_third_person(body: str, codes: set[str]) -> None:
+    """Round 15: "the conversation with Riaan about hoist training", in a message to Riaan."""
+    text = f"Dear Sam,\n\n{body}\n\nBest regards,\nAlex Morgan\n"
+    assert _codes(text, "thank_you", DraftTask(recipient=SAM["name"])) == codes
+
+
 # --- an introduction names the person it introduces ------------------------------------------
 
 INTRO = (

@@ -306,8 +306,9 @@ def _thank_you(ctx: DraftContext) -> str:
         detail = (
             _pick(
                 [
-                    f"I especially enjoyed our discussion of {topic}, and it made me even more interested in the "
-                    f"work of the team at {company}.",
+                    f"I especially enjoyed our discussion of {topic}, and it made me even more interested in "
+                    + (role if ctx.internal else f"the work of the team at {company}")
+                    + ".",
                     f"I was glad to hear more about {topic}; it is exactly the kind of work I hope to do at {company}.",
                 ],
                 ctx,
@@ -339,7 +340,9 @@ def _thank_you(ctx: DraftContext) -> str:
         interest = _pick(
             [
                 f"{topic_line} confirmed how much I would enjoy contributing to {company} in {role}.",
-                f"{topic_line} left me even more interested in {role} and in the team at {company}."
+                f"{topic_line} left me even more interested in {role}."  # they know the company: they work there
+                if ctx.internal
+                else f"{topic_line} left me even more interested in {role} and in the team at {company}."
                 if not _no_org(ctx)
                 else f"{topic_line} left me even more interested in {role} and in your team.",
             ],

@@ -118,6 +118,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _addressee(draft, facts)
         found += _news_after_rejection(draft, facts)
         found += _wrong_role(draft, facts)
+        found += _hours(draft, facts)
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
@@ -487,6 +488,28 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
                 )
             )  # fmt: skip
     return found
+
+
+_PART_TIME = re.compile(
+    r"\bpart[- ]?time\b|\b0?\.\d+\s*(?:fte|wte)\b|\b\d{1,2}\s*(?:hours|hrs|h)\s*(?:a|per|/)\s*week\b", re.I
+)
+_FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
+
+
+def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """A part-time post called full-time ("the full-time role" for a 0.8 FTE post)."""
+    if not _PART_TIME.search(facts.role) and not _PART_TIME.search(facts.free_text):
+        return []
+    if _FULL_TIME.search(facts.free_text) or _FULL_TIME.search(facts.role):
+        return []  # the notes speak of full-time work too (a current job, a later change)
+    return [
+        draft.finding(
+            Check.faithful, "faithful.hours", Severity.block, m.start(), m.end(),
+            "Your notes say the post is part-time; this calls it full-time.",
+            "Describe the post as your notes do (part-time, or its hours).",
+        )
+        for m in _FULL_TIME.finditer(draft.work)
+    ]  # fmt: skip
 
 
 def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:

@@ -39,6 +39,8 @@ def check(draft: Draft, facts: NotesFacts | None, task: DraftTask) -> list[Findi
         found += _recipient(draft, facts, task.recipient)
     if task.recipient and task.addressed:
         found += _title(draft, task.recipient, task.addressed)
+    if task.recipient:
+        found += _reader_in_the_third_person(draft, task.recipient)
     if task.introduces:
         found += _introduction(draft, task.introduces)
     if task.article_url:
@@ -101,6 +103,33 @@ def _title(draft: Draft, recipient: str, addressed: str) -> list[Finding]:
             f"Greet them as {addressed}.",
         )
     ]  # fmt: skip
+
+
+def _reader_in_the_third_person(draft: Draft, recipient: str) -> list[Finding]:
+    """The reader spoken of as someone else ("our conversation with Riaan about hoist training",
+    in a message to Riaan): the draft was written about them, not to them."""
+    names = [re.escape(p) for p in recipient.split() if len(p) > 2 and p[:1].isupper()]
+    if not names:
+        return []
+    who = "|".join(names)
+    pattern = re.compile(
+        rf"\b(?:with|from|by|and|told|asked|thanked)\s+(?:{who})\b(?!\s*,\s*$)"
+        rf"|\b(?:{who})\s+(?:said|mentioned|asked|told|explained|wants|wanted|suggested|described)\b"
+    )
+    greeting = GREETING.match(draft.work)
+    start = draft.work.find("\n", greeting.end()) if greeting is not None else 0
+    found = []
+    for m in pattern.finditer(draft.work, max(start, 0)):
+        if greeting is not None and m.start() < greeting.end():
+            continue
+        found.append(
+            draft.finding(
+                C, "task.third_person", BLOCK, m.start(), m.end(),
+                f"This speaks of {recipient} as someone else, in a message to {recipient}.",
+                "Speak to them as 'you': 'our conversation about ...', 'you mentioned ...'.",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _introduction(draft: Draft, contact: str) -> list[Finding]:
