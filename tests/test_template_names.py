@@ -440,6 +440,8 @@ def test_a_note_to_self_in_the_candidates_own_news_is_left_out() -> None:
 
     news = prepare("We move to Oaxaca in January no matter what (my wife's family is there).", date(2026, 11, 20))
     assert news.sentences == ("We move to Oaxaca in January.",)
+    kept = prepare("I am relocating to Leeds in January, regardless of the outcome.", date(2026, 11, 20))
+    assert kept.sentences == ("I am relocating to Leeds in January, regardless of the outcome.",)
 
 
 @pytest.mark.parametrize(

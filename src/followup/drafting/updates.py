@@ -36,31 +36,36 @@ class _Rewrite:
     sentence: str
 
 
+@dataclass(frozen=True)
+class _Rules:
+    voice: re.Pattern[str]  # an item in the candidate's own voice
+    rewrites: tuple[_Rewrite, ...]  # terse items turned into sentences
+    examples: tuple[_Rewrite, ...]  # the example in a note about an item left out
+    internal: re.Pattern[str]  # the news says the candidate already works there
+
+
 @cache
-def _data() -> tuple[re.Pattern[str], tuple[_Rewrite, ...], tuple[_Rewrite, ...]]:
+def _data() -> _Rules:
     raw: dict[str, Any] = yaml.safe_load(files("followup.drafting").joinpath("updates.yaml").read_text("utf-8"))
-    voice = re.compile(r"^(?:" + "|".join(raw["own_voice"]) + r")\b", re.I)
-    rewrites = tuple(_Rewrite(re.compile(r["pattern"], re.I), r["sentence"]) for r in raw["rewrites"])
-    examples = tuple(
-        _Rewrite(re.compile(rf"\b(?:{e['words']})" if e["words"] else "", re.I), e["example"]) for e in raw["examples"]
+    return _Rules(
+        re.compile(r"^(?:" + "|".join(raw["own_voice"]) + r")\b", re.I),
+        tuple(_Rewrite(re.compile(r["pattern"], re.I), r["sentence"]) for r in raw["rewrites"]),
+        tuple(
+            _Rewrite(re.compile(rf"\b(?:{e['words']})" if e["words"] else "", re.I), e["example"])
+            for e in raw["examples"]
+        ),
+        re.compile(raw["internal_candidate"], re.I),
     )
-    return voice, rewrites, examples
-
-
-@cache
-def _internal() -> re.Pattern[str]:
-    raw: dict[str, Any] = yaml.safe_load(files("followup.drafting").joinpath("updates.yaml").read_text("utf-8"))
-    return re.compile(raw["internal_candidate"], re.I)
 
 
 def internal_candidate(text: str) -> bool:
     """Whether the news says the candidate already works for the employer."""
-    return _internal().search(text or "") is not None
+    return _data().internal.search(text or "") is not None
 
 
 def _example(item: str) -> str:
     """A sentence like the one ``item`` could become: the note's example fits what the item is about."""
-    return next(e.sentence for e in _data()[2] if e.pattern.search(item))
+    return next(e.sentence for e in _data().examples if e.pattern.search(item))
 
 
 def prepare(text: str, today: date, country: str | None = None) -> Updates:
@@ -92,14 +97,14 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
 
 def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     """``item`` as a sentence in the candidate's voice, its dates written out; None if it cannot be."""
-    voice, rewrites, _ = _data()
-    if voice.match(item):  # the candidate's own sentence: its dates spelled out, one by one, as they wrote them
+    rules = _data()
+    if rules.voice.match(item):  # the candidate's own sentence: its dates spelled out, one by one, as they wrote them
         text = _spell_dates(item, dates, today, ranges=False)
         # a note to self goes: "(my wife's family is there)", "no matter what", "either way"
         text = _ASIDE.sub("", text).strip(" ,")
         return text[0].upper() + text[1:] + "."
     text = _spell_dates(item, dates, today)
-    for rewrite in rewrites:
+    for rewrite in rules.rewrites:
         m = rewrite.pattern.search(text)
         if m is not None:
             parts = {k: v.strip() for k, v in m.groupdict().items() if v}
@@ -110,7 +115,7 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     return None
 
 
-_ASIDE = re.compile(r"\s*\([^)]*\)|,?\s+(?:no matter what|either way|anyway|regardless)\b", re.I)
+_ASIDE = re.compile(r"\s*\([^)]*\)|,?\s+(?:no matter what|either way|anyway|regardless)\b(?! of)", re.I)
 _JOINED = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till)\s*$", re.I)
 
 
