@@ -469,3 +469,64 @@ def test_a_named_thing_that_is_counted_takes_the_article() -> None:
     assert with_article("regression suite for the handheld app") == "the regression suite for the handheld app"
     assert with_article("Mombasa Road works") == "Mombasa Road works"
     assert with_article("Wriggle and Rhyme sessions") == "Wriggle and Rhyme sessions"
+
+
+# --- round 16: the common case -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("offered to run the after-school science club", None),  # a note of what the candidate did
+        ("USFDA inspection expected in Q1, the lab is short of people", "the USFDA inspection expected in Q1"),
+        ("new EMR go-live in March", "the new EMR go-live in March"),
+    ],
+)
+def test_round_16_topics(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic, with_article
+
+    found = usable_topic(topic)
+    assert (with_article(found) if found else None) == quoted
+
+
+def test_a_closing_after_feedback_thanks_for_it_and_does_not_ask_again() -> None:
+    rejected = make_notes(
+        outcome="rejected",
+        personal_updates="Dana rang: they went with someone else. She said the feedback was very positive.",
+    )
+    bodies = [d.body for d in advise(rejected, today=date(2026, 11, 5), backend="template").drafts]
+    assert bodies
+    for body in bodies:
+        assert "feedback on my interview" not in body
+        assert "for the feedback" in body
+
+
+def test_the_candidates_own_story_is_not_what_the_reader_said() -> None:
+    notes = make_notes(
+        interviewers=[{"name": "Sam Ortiz", "title": "District Manager", "role": "hiring_manager"}],
+        topics=["my turnaround at the Leeds store"],
+    )
+    bodies = [
+        d.body
+        for candidate in ("Alex Morgan", "Quillan Ashdown", "Corvin Easterly", "Tamsin Wrayford", "Odile Fenwright")
+        for d in advise(make_notes(**{**notes.model_dump(mode="json"), "candidate_name": candidate}),
+                        today=date(2026, 11, 2), backend="template").drafts
+    ]  # fmt: skip
+    assert bodies
+    assert not any("said about my turnaround" in b for b in bodies)
+
+
+def test_an_escalation_names_the_person_checked_in_with_by_the_title_the_notes_give() -> None:
+    principal = {"name": "Angela Brookfield", "title": "Principal (Dr)", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[principal],
+        promised_reply_date="2026-11-06",
+        senior_contact={"name": "Morgan Hale", "title": "HR Director"},
+        history=[
+            sent("thank_you", "2026-11-02", "Angela Brookfield"),
+            sent("check_in", "2026-11-10", "Angela Brookfield"),
+        ],
+    )
+    drafts = [d for d in advise(notes, today=date(2026, 11, 18), backend="template").drafts if d.kind == "escalation"]
+    assert drafts
+    assert all("checked in with Dr Brookfield" in d.body for d in drafts)

@@ -9,7 +9,7 @@ from datetime import date
 
 from followup.decision import Action, Decision
 from followup.drafting.address import address_rules, addressed_as, called, from_an_agency
-from followup.drafting.updates import internal_candidate, prepare
+from followup.drafting.updates import feedback_given, internal_candidate, prepare
 from followup.models import (
     Article,
     Contact,
@@ -73,6 +73,7 @@ class DraftContext:
     thanked: bool = False  # a thank-you was sent earlier: "thank you again" is true
     checked_in: date | None = None  # the unanswered check-in an escalation follows
     checked_in_with: str = ""  # whom that check-in went to
+    checked_in_as: str = ""  # the first of them with the title the notes give ("Dr Brooks"), if any
     met: bool = False  # the recipient interviewed the candidate (an escalation does not introduce them)
     country: str | None = None  # the notes' country: how a greeting names someone
     solo: bool = False  # one person interviewed the candidate ("I enjoyed meeting you", not "the team")
@@ -86,6 +87,7 @@ class DraftContext:
     addressed: str = ""  # a title and a name the notes give them ("Dr Adeyemi", "Sir Ramon", "Mori-san")
     agency: bool = False  # the recipient recruits for an agency, not the employer
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it
+    feedback_given: bool = False  # the employer gave feedback already: a closing thanks them for it
 
     @property
     def base_kind(self) -> DraftKind:
@@ -226,6 +228,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 addressed=addressed_as(person.name, person.title, notes) or "",
                 agency=role == InterviewerRole.recruiter.value and from_an_agency(person.title, notes.company),
                 internal=internal_candidate(notes.personal_updates),
+                feedback_given=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
                 ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,
@@ -235,6 +238,9 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 thanked=name_key(name) in thanked_people,
                 checked_in=check_ins[-1].sent_on if check_ins and kind == DraftKind.escalation else None,
                 checked_in_with=", ".join(check_ins[-1].to) if check_ins and kind == DraftKind.escalation else "",
+                checked_in_as=_addressed(notes, check_ins[-1].to[0])
+                if check_ins and kind == DraftKind.escalation
+                else "",
                 met=name_key(name) in interviewers,
                 country=notes.country,
                 solo=len(notes.interviewers) == 1,
@@ -253,6 +259,12 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
 _ROMANISED_JAPANESE = re.compile(
     r"(?:(?:[kgsztdnhbpmrwfjy]|sh|ch|ts|[kgnhbpmr]y|kk|ss|tt|pp|tch)?[aiueo]|n(?![aiueoy]))+", re.IGNORECASE
 )
+
+
+def _addressed(notes: InterviewNotes, name: str) -> str:
+    """How the notes address someone by name, with a title ("Dr Brooks"); "" when they give none."""
+    person = notes.people().get(name_key(name))
+    return (addressed_as(person.name, person.title, notes) or "") if person is not None else ""
 
 
 def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:

@@ -358,7 +358,10 @@ def _thank_you(ctx: DraftContext) -> str:
     detail = (
         _pick(
             [
-                f"What you said about {topic} stood out for me, and it is the kind of problem I would love to work on.",
+                # "What you said about my turnaround ..." would credit the candidate's own story to the reader
+                f"I enjoyed our conversation about {topic}, and I would love to bring that experience to the role."
+                if topic.startswith("my ")
+                else f"What you said about {topic} stood out for me, and it is the kind of work I would love to be part of.",
                 f"I keep coming back to our discussion of {topic}; it is work I would be glad to help with.",
             ],
             ctx,
@@ -542,7 +545,7 @@ def _check_in(ctx: DraftContext) -> str:
         )
     else:
         since = "" if ctx.missed_thank_you else f" {_when(ctx)}"
-        ask = f"I wanted to ask whether there is any news on {role} since our conversation{since}."
+        ask = f"I wanted to ask whether there is any news on {role} since we spoke{since}."
     thanks = f"Thank you for the time you gave me {_when(ctx)}." if ctx.missed_thank_you else ""
     topic = ctx.topics[0] if ctx.topics else None
     interest = _pick(
@@ -633,7 +636,8 @@ def _why(ctx: DraftContext) -> str:
         who = ctx.checked_in_with.split(",")[0].strip()
         in_copy = any(p.name == who for p in ctx.cc)
         parts.append(
-            f"I checked in with {called(who, ctx.country) if in_copy else who} on {spoken(ctx.checked_in)} but have not heard back yet"
+            f"I checked in with {ctx.checked_in_as or (called(who, ctx.country) if in_copy else who)} on "
+            f"{spoken(ctx.checked_in)} but have not heard back yet"
         )
     if not parts:
         return "I know how busy hiring periods can be."
@@ -651,6 +655,8 @@ def _closing(ctx: DraftContext) -> str:
         feedback = (
             ""
             if _plain(ctx)
+            else "Thank you, too, for the feedback; I appreciated it."
+            if ctx.feedback_given
             else _pick(
                 [
                     "If you have a moment, I would be grateful for any feedback on my interview; it would help me "
