@@ -530,3 +530,12 @@ def test_an_escalation_names_the_person_checked_in_with_by_the_title_the_notes_g
     drafts = [d for d in advise(notes, today=date(2026, 11, 18), backend="template").drafts if d.kind == "escalation"]
     assert drafts
     assert all("checked in with Dr Brookfield" in d.body for d in drafts)
+
+
+def test_a_topic_with_something_told_in_confidence_is_not_quoted() -> None:
+    from followup.drafting.context import quotable_topics
+
+    notes = make_notes(topics=["cycle counts on nights, shrinkage (Ravi said off the record it is someone on nights)"])
+    usable, unquoted = quotable_topics(notes)
+    assert usable == ()
+    assert "in confidence" in unquoted[0]

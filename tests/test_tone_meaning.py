@@ -227,6 +227,30 @@ def test_a_part_time_post_is_not_called_full_time() -> None:
     assert "faithful.hours" not in _blocking(TRAVEL, "check_in", part_time, today=date(2026, 11, 26))
 
 
+def test_what_the_notes_say_was_told_in_confidence_is_not_repeated() -> None:
+    """Round 16: "I heard the last tech left because of the on-call schedule", from notes that say
+    "Tom mentioned off the record that the last tech quit over the on-call schedule"."""
+    notes = NORTHWIND.model_copy(
+        update={
+            "personal_updates": "Tom mentioned off the record that the last analyst quit over the reporting backlog."
+        }
+    )
+    leaked = TRAVEL.replace(
+        "I remain very interested", "I heard the last analyst left over the reporting backlog. I remain very interested"
+    )
+    assert "professional.confidence" in _blocking(leaked, "check_in", notes, today=date(2026, 11, 26))
+    assert "professional.confidence" not in _blocking(TRAVEL, "check_in", notes, today=date(2026, 11, 26))
+    assert "professional.confidence" not in _blocking(leaked, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_a_sentence_that_breaks_off_after_the_blocks() -> None:
+    """Round 16: "any update on the, as I will be travelling ... and."."""
+    broken = TRAVEL.replace("any news on the Senior Data Analyst role", "any news on the, as I will be away")
+    assert "professional.cut_off" in _blocking(broken, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    fine = TRAVEL.replace("I remain very interested", "I am still, and very much, interested and, I hope, useful")
+    assert "professional.cut_off" not in _blocking(fine, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
 # --- what must still pass ----------------------------------------------------------------------
 
 

@@ -22,7 +22,14 @@ from followup.models import (
 )
 from followup.policy import promised_date
 from followup.textdates import spoken
-from followup.tone.facts import HONORIFICS, content_words, family_name_first, notes_capitalised, stems
+from followup.tone.facts import (
+    HONORIFICS,
+    content_words,
+    family_name_first,
+    notes_capitalised,
+    stems,
+    told_in_confidence,
+)
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
 from followup.tone.topics import capital_from_notes, usable_topic, with_article
@@ -283,6 +290,9 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
     unquoted: list[str] = []
     capitalised = notes_capitalised(notes)
     for topic in notes.topics:
+        if told_in_confidence(topic):
+            unquoted.append(f'The topic "{topic}" was not quoted: your notes say part of it was told in confidence.')
+            continue
         phrase = usable_topic(topic, names)
         if phrase is None:
             unquoted.append(

@@ -91,6 +91,7 @@ class NotesFacts:
     company: str = ""  # the employer's name, casefolded ("hôtel les terrasses du lac")
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
     capitalised: frozenset[str] = frozenset()  # words the notes capitalise mid-sentence (names, products)
+    confidences: tuple[frozenset[str], ...] = ()  # stems of what was said in confidence, found nowhere else
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -190,6 +191,7 @@ class NotesFacts:
                 p for t in notes.topics for p in jotted_pieces(t, [notes.candidate_name, *(x.name for x in people)])
             ),
             capitalised=notes_capitalised(notes),
+            confidences=confidences(texts, {w for p in people for w in tokens(p.name)}),
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,
@@ -260,6 +262,40 @@ def _stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word.rstrip("e")
+
+
+#: How notes mark what was said in confidence: "Tanya mentioned off the record that ...".
+_CONFIDENCE = re.compile(
+    r"off the record|in confidence|confidential(?:ly)?|between (?:us|ourselves)|"
+    r"(?:don'?t|do not|not to|never) (?:mention|repeat|bring (?:it |this |that )?up)",
+    re.I,
+)
+_CONFIDENCE_WORDS = frozenset(
+    "off record confidence confidential confidentially mention mentioned repeat bring said told say tell "
+    "between ourselves".split()
+)
+
+
+def told_in_confidence(text: str) -> bool:
+    """Whether a line of notes says something in it was told in confidence."""
+    return _CONFIDENCE.search(text) is not None
+
+
+def confidences(texts: list[str], names: set[str]) -> tuple[frozenset[str], ...]:
+    """For each sentence of the notes marked as said in confidence, the stems of its words that
+    the rest of the notes do not use: what a draft would have to repeat to give it away."""
+    marked: list[str] = []
+    rest: list[str] = []
+    for text in texts:  # a clause at a time: "cycle counts on night shift, shrinkage (Rajesh said off the record ...)"
+        for piece in re.split(r"(?<=[.!?])\s+|\n|[,;()]", text):
+            (marked if _CONFIDENCE.search(piece) else rest).append(piece)
+    if not marked:
+        return ()
+    elsewhere = stems(content_words("\n".join(rest)))
+    return tuple(
+        frozenset(s for s in stems(content_words(piece) - names - _CONFIDENCE_WORDS) if s not in elsewhere)
+        for piece in marked
+    )
 
 
 def content_words(text: str) -> set[str]:

@@ -105,6 +105,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     found += _subject_lines(draft)
     found += _before_greeting(draft)
     found += _doubled_words(draft)
+    found += _cut_off(draft)
     found += _jotted(draft)
     found += _bare_link(draft)
     if facts is not None:
@@ -119,6 +120,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _news_after_rejection(draft, facts)
         found += _wrong_role(draft, facts)
         found += _hours(draft, facts)
+        found += _confidence_repeated(draft, facts)
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
@@ -207,6 +209,21 @@ def _doubled_words(draft: Draft) -> list[Finding]:
         )
         for m in _DOUBLED.finditer(draft.work)
         if m.group(1).lower() not in _MAY_DOUBLE and m.group(1)[0].islower() == m.group(0).split()[-1][0].islower()
+    ]  # fmt: skip
+
+
+#: An article with nothing after it: "any update on the, as I will be travelling ... and."
+_CUT_OFF = re.compile(r"\b(?:the|an)\s*[,;]|\b(?:the|an|and)\s*\.(?!\w)")
+
+
+def _cut_off(draft: Draft) -> list[Finding]:
+    return [
+        draft.finding(
+            Check.professional, "professional.cut_off", Severity.block, m.start(), m.end(),
+            f"The sentence breaks off after '{m.group().rstrip(',;. ')}': a word or a phrase is missing.",
+            "Finish the sentence, or cut the words that lead nowhere.",
+        )
+        for m in _CUT_OFF.finditer(draft.work)
     ]  # fmt: skip
 
 
@@ -487,6 +504,29 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     "Name the role you interviewed for, as your notes have it.",
                 )
             )  # fmt: skip
+    return found
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _confidence_repeated(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """A sentence that repeats what the notes say was told in confidence ("I heard the last tech
+    left because of the on-call schedule", from "Tanya mentioned off the record that the last
+    tech quit over the on-call schedule"): two of its words that the rest of the notes lack."""
+    found = []
+    for secret in facts.confidences:
+        if len(secret) < 2:
+            continue
+        for m in _SENTENCE.finditer(draft.work):
+            if len(stems(content_words(m.group())) & secret) >= 2:
+                found.append(
+                    draft.finding(
+                        Check.professional, "professional.confidence", Severity.block, m.start(), m.end(),
+                        "This repeats something your notes say was told to you in confidence.",
+                        "Leave it out: it was not yours to pass on.",
+                    )
+                )  # fmt: skip
     return found
 
 
