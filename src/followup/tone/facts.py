@@ -92,6 +92,7 @@ class NotesFacts:
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
     capitalised: frozenset[str] = frozenset()  # words the notes capitalise mid-sentence (names, products)
     confidences: tuple[frozenset[str], ...] = ()  # stems of what was said in confidence, found nowhere else
+    part_time: bool = False  # the notes say the post is part-time (and never full-time)
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -192,6 +193,7 @@ class NotesFacts:
             ),
             capitalised=notes_capitalised(notes),
             confidences=confidences(texts, {w for p in people for w in tokens(p.name)}),
+            part_time=_PART_TIME.search(free_text) is not None and _FULL_TIME.search(free_text) is None,
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,
@@ -263,6 +265,12 @@ def _stem(word: str) -> str:
             break
     return word.rstrip("e")
 
+
+#: Hours the notes give: a part-time post ("0.8 FTE", "part-time", "20 hours a week") called "full-time" is wrong.
+_PART_TIME = re.compile(
+    r"\bpart[- ]?time\b|\b0?\.\d+\s*(?:fte|wte)\b|\b\d{1,2}\s*(?:hours|hrs|h)\s*(?:a|per|/)\s*week\b", re.I
+)
+_FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
 
 #: How notes mark what was said in confidence: "Tanya mentioned off the record that ...".
 _CONFIDENCE = re.compile(

@@ -530,18 +530,13 @@ def _confidence_repeated(draft: Draft, facts: NotesFacts) -> list[Finding]:
     return found
 
 
-_PART_TIME = re.compile(
-    r"\bpart[- ]?time\b|\b0?\.\d+\s*(?:fte|wte)\b|\b\d{1,2}\s*(?:hours|hrs|h)\s*(?:a|per|/)\s*week\b", re.I
-)
 _FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
 
 
 def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """A part-time post called full-time ("the full-time role" for a 0.8 FTE post)."""
-    if not _PART_TIME.search(facts.role) and not _PART_TIME.search(facts.free_text):
+    if not facts.part_time:
         return []
-    if _FULL_TIME.search(facts.free_text) or _FULL_TIME.search(facts.role):
-        return []  # the notes speak of full-time work too (a current job, a later change)
     return [
         draft.finding(
             Check.faithful, "faithful.hours", Severity.block, m.start(), m.end(),
