@@ -539,3 +539,21 @@ def test_a_topic_with_something_told_in_confidence_is_not_quoted() -> None:
     usable, unquoted = quotable_topics(notes)
     assert usable == ()
     assert "in confidence" in unquoted[0]
+
+
+def test_a_topic_someone_else_raised_is_not_the_readers_conversation() -> None:
+    """Round 16: the HR partner thanked for "our conversation about HPLC method validation",
+    which the notes say Dr Srinivas asked about."""
+    hr = {"name": "Pallavi Menon", "title": "HR Partner", "role": "recruiter"}
+    chemist = {"name": "Kiran Srinivas", "title": "QC Head (Dr)", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[hr, chemist],
+        topics=["HPLC method validation, Dr Srinivas asked a lot on robustness", "the Empower audit trail review"],
+    )
+    drafts = advise(notes, today=date(2026, 11, 2), backend="template").drafts
+    to_hr = [d.body for d in drafts if "Pallavi" in d.body.splitlines()[0]]
+    to_chemist = [d.body for d in drafts if "Srinivas" in d.body.splitlines()[0]]
+    assert to_hr
+    assert to_chemist
+    assert not any("HPLC" in b for b in to_hr)
+    assert all(d.tone.passed for d in drafts)

@@ -212,7 +212,10 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         person = people[name_key(name)]
         role = person.role.value if hasattr(person, "role") else InterviewerRole.senior.value
         shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
-        topics = _rotate(usable, index)
+        # Topics someone else raised go to them: "our conversation about X" to the one who was in it.
+        # (A senior contact who was not there hears of "my conversation with the team": any topic.)
+        theirs = _raised_by_others(notes, name_key(name)) if name_key(name) in interviewers else frozenset()
+        topics = _rotate(tuple(t for t in usable if t not in theirs), index)
         matched = True
         if shareable is not None:
             topics, matched = _paired(topics, shareable)
@@ -283,10 +286,16 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
 
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The topics a message may quote (as it may quote them), and a note for each left out."""
+    quoted, unquoted = _quotable(notes)
+    return tuple(dict.fromkeys(phrase for phrase, _ in quoted)), unquoted
+
+
+def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """Each topic a message may quote, as it may quote it, with the line of notes it came from."""
     names = [notes.candidate_name, *(p.name for p in notes.interviewers)]
     if notes.senior_contact is not None:
         names.append(notes.senior_contact.name)
-    usable: list[str] = []
+    quoted: list[tuple[str, str]] = []
     unquoted: list[str] = []
     capitalised = notes_capitalised(notes)
     for topic in notes.topics:
@@ -299,9 +308,22 @@ def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, 
                 f'The topic "{topic}" was not quoted: it reads as notes, not as a subject. Write it as a '
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
-        elif phrase not in usable:
-            usable.append(with_article(_in_a_sentence(phrase, capitalised)))
-    return tuple(usable), tuple(unquoted)
+        else:
+            quoted.append((with_article(_in_a_sentence(phrase, capitalised)), topic))
+    return quoted, tuple(unquoted)
+
+
+def _raised_by_others(notes: InterviewNotes, reader: str) -> frozenset[str]:
+    """The quoted topics whose line of notes names someone else at the employer and not the
+    reader ("Rob asked if I'd go for my G1"): their conversation, not the reader's."""
+    people = notes.people()
+    parts = {key: {w for w in re.findall(r"[^\W\d_][\w'-]*", p.name) if len(w) > 2} for key, p in people.items()}
+    others = set()
+    for phrase, topic in _quotable(notes)[0]:
+        named = {key for key, words in parts.items() if any(re.search(rf"\b{re.escape(w)}\b", topic) for w in words)}
+        if named and reader not in named:
+            others.add(phrase)
+    return frozenset(others)
 
 
 def _promised_in_reply(notes: InterviewNotes) -> date | None:
