@@ -247,8 +247,22 @@ def test_a_sentence_that_breaks_off_after_the_blocks() -> None:
     """Round 16: "any update on the, as I will be travelling ... and."."""
     broken = TRAVEL.replace("any news on the Senior Data Analyst role", "any news on the, as I will be away")
     assert "professional.cut_off" in _blocking(broken, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    garbled = TRAVEL.replace(
+        "I remain very interested", "The data side of the would be happy to help. I remain very interested"
+    )
+    assert "professional.cut_off" in _blocking(garbled, "check_in", NORTHWIND, today=date(2026, 11, 26))
     fine = TRAVEL.replace("I remain very interested", "I am still, and very much, interested and, I hope, useful")
     assert "professional.cut_off" not in _blocking(fine, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_an_acronym_is_not_shouting_but_a_word_in_capitals_is() -> None:
+    """Round 17: "COMC" (the Canadian Open Mathematics Challenge) was read as shouting."""
+    acronym = TRAVEL.replace(
+        "I remain very interested", "I coached a team for the COMC last year. I remain very interested"
+    )
+    assert "professional.capitals" not in _blocking(acronym, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    shouted = TRAVEL.replace("I remain very interested", "I remain VERY interested")
+    assert "professional.capitals" in _blocking(shouted, "check_in", NORTHWIND, today=date(2026, 11, 26))
 
 
 # --- what must still pass ----------------------------------------------------------------------

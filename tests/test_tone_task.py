@@ -70,6 +70,7 @@ def test_a_greeting_leaves_no_title_off_that_the_notes_give(greeting: str, codes
     [
         ("I enjoyed the conversation with Sam about feature flags.", {"task.third_person"}),
         ("As Sam mentioned, the team is growing.", {"task.third_person"}),
+        ("She would be great for Sam's contest club.", {"task.third_person"}),  # round 17
         ("I enjoyed our conversation about feature flags. Thank you, Sam.", set()),
         ("I enjoyed meeting you and Dana on Monday.", set()),  # Dana is someone else
     ],

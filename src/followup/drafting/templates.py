@@ -466,6 +466,8 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     goes on to speak of the reader by name or initials ("...; Brian said the Trust needs ...",
     "...; O.F. complained ...") is cut where it turns to them: the message is to Brian."""
     why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(".")  # "(we worked together at my last NPO)": an aside
+    if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
+        why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
     initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
     marks = [re.escape(reader)] if reader else []
     if len(initials) >= 2:

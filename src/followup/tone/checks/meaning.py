@@ -213,7 +213,10 @@ def _doubled_words(draft: Draft) -> list[Finding]:
 
 
 #: An article with nothing after it: "any update on the, as I will be travelling ... and."
-_CUT_OFF = re.compile(r"\b(?:the|an)\s*[,;]|\b(?:the|an|and)\s*\.(?!\w)")
+_CUT_OFF = re.compile(
+    r"\b(?:the|an)\s*[,;]|\b(?:the|an|and)\s*\.(?!\w)"
+    r"|\bthe\s+(?:would|could|should|is|are|was|were)\b"  # "the Samsara side of the would be happy to"
+)
 
 
 def _cut_off(draft: Draft) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from followup.tone.checks.faithful import in_dictionary
 from followup.tone.facts import NotesFacts
 from followup.tone.report import Check, Finding
 from followup.tone.scan import BLOCK, WARN, rule, scan
@@ -102,6 +103,8 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
             continue
         if len(word) < 4 and word not in EMPHATIC:
             continue  # two- and three-letter capitals are nearly always acronyms (SRE, QA, UX)
+        if len(word) <= 5 and word not in EMPHATIC and not in_dictionary(word.lower()):
+            continue  # no word at all: an acronym ("COMC" for the Canadian Open Mathematics Challenge)
         emphatic = True
         found.append(
             draft.finding(

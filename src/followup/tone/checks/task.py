@@ -115,6 +115,7 @@ def _reader_in_the_third_person(draft: Draft, recipient: str) -> list[Finding]:
     pattern = re.compile(
         rf"\b(?:with|from|by|and|told|asked|thanked)\s+(?:{who})\b(?!\s*,\s*$)"
         rf"|\b(?:{who})\s+(?:said|mentioned|asked|told|explained|wants|wanted|suggested|described)\b"
+        rf"|\b(?:{who})['\u2019]s\b"
     )
     greeting = GREETING.match(draft.work)
     start = draft.work.find("\n", greeting.end()) if greeting is not None else 0
