@@ -206,7 +206,9 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
     # The timeline is asked once per panel, and never when the notes hold the date they gave.
     timeline_given = notes.asked_next_steps or promised_date(notes) is not None
     asker = _timeline_asker(notes, decision.to) if kind == DraftKind.thank_you and not timeline_given else None
-    usable, unquoted = quotable_topics(notes)
+    quoted, unquoted = _quotable(notes)
+    usable = _phrases(quoted)
+    named = _named_in(quoted, notes)
     out = []
     for index, name in enumerate(decision.to):
         person = people[name_key(name)]
@@ -214,7 +216,8 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         shareable = _shareable(notes, index) if kind == DraftKind.value_add else None
         # Topics someone else raised go to them: "our conversation about X" to the one who was in it.
         # (A senior contact who was not there hears of "my conversation with the team": any topic.)
-        theirs = _raised_by_others(notes, name_key(name)) if name_key(name) in interviewers else frozenset()
+        reader = name_key(name)
+        theirs = {p for p, who in named if who and reader not in who} if reader in interviewers else set()
         topics = _rotate(tuple(t for t in usable if t not in theirs), index)
         matched = True
         if shareable is not None:
@@ -287,7 +290,11 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The topics a message may quote (as it may quote them), and a note for each left out."""
     quoted, unquoted = _quotable(notes)
-    return tuple(dict.fromkeys(phrase for phrase, _ in quoted)), unquoted
+    return _phrases(quoted), unquoted
+
+
+def _phrases(quoted: list[tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(phrase for phrase, _ in quoted))
 
 
 def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
@@ -313,17 +320,19 @@ def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, 
     return quoted, tuple(unquoted)
 
 
-def _raised_by_others(notes: InterviewNotes, reader: str) -> frozenset[str]:
-    """The quoted topics whose line of notes names someone else at the employer and not the
-    reader ("Rob asked if I'd go for my G1"): their conversation, not the reader's."""
-    people = notes.people()
-    parts = {key: {w for w in re.findall(r"[^\W\d_][\w'-]*", p.name) if len(w) > 2} for key, p in people.items()}
-    others = set()
-    for phrase, topic in _quotable(notes)[0]:
-        named = {key for key, words in parts.items() if any(re.search(rf"\b{re.escape(w)}\b", topic) for w in words)}
-        if named and reader not in named:
-            others.add(phrase)
-    return frozenset(others)
+def _named_in(quoted: list[tuple[str, str]], notes: InterviewNotes) -> list[tuple[str, frozenset[str]]]:
+    """Each quoted topic with the people at the employer its line of notes names ("Rob asked
+    if I'd go for my G1"): a topic that names someone else and not the reader was theirs."""
+    parts = {
+        key: {w for w in re.findall(r"[^\W\d_][\w'-]*", p.name) if len(w) > 2} for key, p in notes.people().items()
+    }
+    return [
+        (
+            phrase,
+            frozenset(k for k, words in parts.items() if any(re.search(rf"\b{re.escape(w)}\b", topic) for w in words)),
+        )
+        for phrase, topic in quoted
+    ]
 
 
 def _promised_in_reply(notes: InterviewNotes) -> date | None:

@@ -193,7 +193,7 @@ class NotesFacts:
             ),
             capitalised=notes_capitalised(notes),
             confidences=confidences(texts, {w for p in people for w in tokens(p.name)}),
-            part_time=_PART_TIME.search(free_text) is not None and _FULL_TIME.search(free_text) is None,
+            part_time=_PART_TIME.search(free_text) is not None and FULL_TIME.search(free_text) is None,
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,
@@ -270,7 +270,7 @@ def _stem(word: str) -> str:
 _PART_TIME = re.compile(
     r"\bpart[- ]?time\b|\b0?\.\d+\s*(?:fte|wte)\b|\b\d{1,2}\s*(?:hours|hrs|h)\s*(?:a|per|/)\s*week\b", re.I
 )
-_FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
+FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
 
 #: How notes mark what was said in confidence: "Tanya mentioned off the record that ...".
 _CONFIDENCE = re.compile(

@@ -17,6 +17,8 @@ _WORD = re.compile(rf"{_LETTER}+(?:['\-]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "st"})
 _SPACE = r"[ \t\r\n]+"
+#: A sentence, or a line that ends without a full stop: what lies between ".", "!", "?" and line breaks.
+SENTENCE = re.compile(r"[^.!?\n]+")
 #: The greeting at the top of a draft and the name it uses, past a title ("Dear Dr Tessaro": "Tessaro").
 GREETING = re.compile(
     r"^\s*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))[ \t]+"

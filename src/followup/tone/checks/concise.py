@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from followup.tone.facts import NotesFacts
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK, WARN
-from followup.tone.text import Draft
+from followup.tone.text import SENTENCE, Draft
 
 C = Check.concise
 
@@ -22,7 +20,6 @@ WORD_LIMITS: dict[DraftKind, tuple[int, int]] = {
 }
 LINKEDIN_NOTE_MAX_CHARS = 300
 LONG_SENTENCE_WORDS = 45
-_SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
@@ -61,7 +58,7 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
                 "Keep the greeting, one specific line and your name.",
             )
         )  # fmt: skip
-    for match in _SENTENCE.finditer(text):
+    for match in SENTENCE.finditer(text):
         if len(match.group().split()) > LONG_SENTENCE_WORDS:
             found.append(
                 draft.finding(

@@ -31,10 +31,10 @@ from typing import Any
 import yaml
 
 from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number
-from followup.tone.facts import NotesFacts, content_words, stems, tokens
+from followup.tone.facts import FULL_TIME, NotesFacts, content_words, stems, tokens
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
-from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SUBJECT_LINE, Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SENTENCE, SUBJECT_LINE, Draft, phrases
 from followup.tone.topics import capital_from_notes, foreign_count, foreign_words
 
 
@@ -510,9 +510,6 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
     return found
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+")
-
-
 def _confidence_repeated(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """A sentence that repeats what the notes say was told in confidence ("I heard the last tech
     left because of the on-call schedule", from "Tanya mentioned off the record that the last
@@ -521,7 +518,7 @@ def _confidence_repeated(draft: Draft, facts: NotesFacts) -> list[Finding]:
     for secret in facts.confidences:
         if len(secret) < 2:
             continue
-        for m in _SENTENCE.finditer(draft.work):
+        for m in SENTENCE.finditer(draft.work):
             if len(stems(content_words(m.group())) & secret) >= 2:
                 found.append(
                     draft.finding(
@@ -531,9 +528,6 @@ def _confidence_repeated(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     )
                 )  # fmt: skip
     return found
-
-
-_FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
 
 
 def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
@@ -546,7 +540,7 @@ def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
             "Your notes say the post is part-time; this calls it full-time.",
             "Describe the post as your notes do (part-time, or its hours).",
         )
-        for m in _FULL_TIME.finditer(draft.work)
+        for m in FULL_TIME.finditer(draft.work)
     ]  # fmt: skip
 
 

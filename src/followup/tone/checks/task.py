@@ -117,12 +117,13 @@ def _reader_in_the_third_person(draft: Draft, recipient: str) -> list[Finding]:
         rf"|\b(?:{who})\s+(?:said|mentioned|asked|told|explained|wants|wanted|suggested|described)\b"
         rf"|\b(?:{who})['\u2019]s\b"
     )
+    begin = 0
     greeting = GREETING.match(draft.work)
-    start = draft.work.find("\n", greeting.end()) if greeting is not None else 0
+    if greeting is not None:  # past the greeting's line ("Dear Dana and Sam,"); a LinkedIn note goes on in it
+        line_end = draft.work.find("\n", greeting.end())
+        begin = line_end if line_end >= 0 else greeting.end()
     found = []
-    for m in pattern.finditer(draft.work, max(start, 0)):
-        if greeting is not None and m.start() < greeting.end():
-            continue
+    for m in pattern.finditer(draft.work, begin):
         found.append(
             draft.finding(
                 C, "task.third_person", BLOCK, m.start(), m.end(),
