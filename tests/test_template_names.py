@@ -411,6 +411,27 @@ def test_a_closing_to_an_agency_recruiter_passes_on_the_decision_and_wishes_no_o
         assert "everyone at Acme" not in body
 
 
+def test_an_agency_recruiter_hears_no_topic_from_an_interview_they_were_not_in() -> None:
+    agent = {"name": "Corin Vale", "title": "Recruiter, Brightwater Staffing (agency)", "role": "recruiter"}
+    manager = {"name": "Sam Ortiz", "title": "Dispatch Supervisor", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[manager, agent],
+        topics=["Route planning for the night fleet", "Corin said the client wants someone who can start nights"],
+        promised_reply_date="2026-11-06",
+    )
+    to_agent = [
+        d.body
+        for day in ("2026-11-03", "2026-11-10", "2026-11-23", "2026-12-14")
+        for d in advise(notes, today=date.fromisoformat(day), backend="template").drafts
+        if "Corin" in d.body.splitlines()[0]
+    ]
+    assert len(to_agent) == 4
+    for body in to_agent:
+        assert "route planning" not in body.lower()
+    to_manager = advise(notes, today=date(2026, 11, 3), backend="template").drafts
+    assert any("route planning" in d.body for d in to_manager if "Sam" in d.body.splitlines()[0])
+
+
 def test_an_internal_candidate_takes_on_the_role_and_never_joins_the_company() -> None:
     notes = make_notes(
         company="Acme Robotics (Leeds site)",

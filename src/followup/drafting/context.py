@@ -218,6 +218,10 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         # (A senior contact who was not there hears of "my conversation with the team": any topic.)
         reader = name_key(name)
         theirs = {p for p, who in named if who and reader not in who} if reader in interviewers else set()
+        agency = role == InterviewerRole.recruiter.value and from_an_agency(person.title, notes.company)
+        if agency:
+            # An agency's recruiter sets the interview up but is seldom in it: only what the notes say they talked of.
+            theirs |= {p for p, who in named if reader not in who}
         topics = _rotate(tuple(t for t in usable if t not in theirs), index)
         matched = True
         if shareable is not None:
@@ -239,7 +243,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 promised=promised_date(notes),
                 promised_in_reply=_promised_in_reply(notes),
                 addressed=addressed_as(person.name, person.title, notes) or "",
-                agency=role == InterviewerRole.recruiter.value and from_an_agency(person.title, notes.company),
+                agency=agency,
                 internal=internal_candidate(notes.personal_updates),
                 feedback_given=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
                 ask_timeline=asker == name_key(name),
