@@ -463,6 +463,49 @@ def test_a_note_to_self_in_the_candidates_own_news_is_left_out() -> None:
     assert news.sentences == ("We move to Oaxaca in January.",)
     kept = prepare("I am relocating to Leeds in January, regardless of the outcome.", date(2026, 11, 20))
     assert kept.sentences == ("I am relocating to Leeds in January, regardless of the outcome.",)
+    # The aside gone, "there" points at nothing: the clause about it goes too, not a clause of the candidate's.
+    away = prepare("I'm away 12-20 Dec (family in Cork), signal is patchy there.", date(2026, 11, 20), "GB")
+    assert away.sentences == ("I'm away 12 to 20 December.",)
+    stays = prepare("I'm away 12-20 Dec (Cork), I can take calls there.", date(2026, 11, 20), "GB")
+    assert stays.sentences == ("I'm away 12 to 20 December, I can take calls there.",)
+
+
+def test_a_check_in_answers_their_latest_note_when_it_gave_no_date() -> None:
+    notes = make_notes(
+        promised_reply_date="2026-11-06",
+        history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz"), sent("check_in", "2026-11-09", "Dana Lee")],
+        employer_replies=[{"on": "2026-11-10"}],  # "still interviewing": no new date
+    )
+    for channel in ("email", "linkedin"):
+        drafts = advise(notes, today=date(2026, 11, 24), backend="template", channel=channel).drafts
+        asks = [d for d in drafts if d.kind.value in ("check_in", "linkedin_note")]
+        assert asks
+        for draft in asks:
+            assert "update of 10 November" in draft.body, draft.body
+            assert "a decision was expected by" not in draft.body
+            assert draft.tone.passed
+    # A reply before the date they gave leaves that date standing.
+    early = make_notes(promised_reply_date="2026-11-13", employer_replies=[{"on": "2026-11-05"}])
+    for draft in advise(early, today=date(2026, 11, 17), backend="template").drafts:
+        assert "update of 5 November" not in draft.body
+
+
+@pytest.mark.parametrize(
+    ("why", "introduced"),
+    [
+        (
+            "RVN I trained with at Langford, now runs monitoring CPD in the South West - exactly what Jess wants",
+            "Tom Ashby, an RVN I trained with at Langford who now runs monitoring CPD in the South West",
+        ),
+        ("HGV driver I worked with for years", "Tom Ashby, an HGV driver I worked with for years"),
+        ("NICU nurse at my hospital", "Tom Ashby, a NICU nurse at my hospital"),
+    ],
+)
+def test_a_contact_is_introduced_with_what_they_do_and_the_right_article(why: str, introduced: str) -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    assert _introduce(Contact(name="Tom Ashby", why=why)) == introduced
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,9 @@ class DraftContext:
     seed: int = 0  # varies the wording from one interview (and day) to another
     loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
     promised_in_reply: date | None = None  # the day of their note that gave the promised date, if one did
+    replied: date | None = (
+        None  # the day of their latest note, when it gave no date and nothing promised is still to come
+    )
     addressed: str = ""  # a title and a name the notes give them ("Dr Adeyemi", "Sir Ramon", "Mori-san")
     agency: bool = False  # the recipient recruits for an agency, not the employer
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it
@@ -242,6 +245,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 personal_updates=notes.personal_updates,
                 promised=promised_date(notes),
                 promised_in_reply=_promised_in_reply(notes),
+                replied=_replied_undated(notes),
                 addressed=addressed_as(person.name, person.title, notes) or "",
                 agency=agency,
                 internal=internal_candidate(notes.personal_updates),
@@ -346,6 +350,18 @@ def _promised_in_reply(notes: InterviewNotes) -> date | None:
         return None
     latest = max(dated, key=lambda r: r.on)
     return latest.on if latest.new_promised_date == promised_date(notes) else None
+
+
+def _replied_undated(notes: InterviewNotes) -> date | None:
+    """The day of their latest note when it gave no new date ("still interviewing") and came
+    after the date they had promised (or there was none): a check-in answers that note."""
+    if not notes.employer_replies:
+        return None
+    latest = max(notes.employer_replies, key=lambda r: r.on)
+    promised = promised_date(notes)
+    if latest.new_promised_date is not None or (promised is not None and promised >= latest.on):
+        return None
+    return latest.on
 
 
 def _timeline_asker(notes: InterviewNotes, to: list[str]) -> str:

@@ -475,7 +475,9 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     if marks and re.search(rf"\b(?:{'|'.join(marks)})(?!\w)", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     if reads_as_notes(why):  # "DON at a home in Ennis, got their ... closed out in 6 wks - ...": who they are
-        why = re.split(r",\s|;\s|\s[-\u2013\u2014]\s", why, maxsplit=1)[0].rstrip(" .")
+        head = re.split(r"\s[-\u2013\u2014]\s|\s*->\s*", why, maxsplit=1)[0].rstrip(" .")
+        # "..., now runs anaesthetic monitoring CPD - exactly what Jess wants": the remark after the dash goes
+        why = head if not reads_as_notes(head) else re.split(r",\s|;\s", head, maxsplit=1)[0].rstrip(" .")
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
@@ -484,15 +486,24 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         return f"{contact.name}, {why}"
     if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))) or first in _PLURAL_NOUNS:
         # "Certified vet tech I trained with", "freelance photographer who ...": a description
-        article = "an" if first[:1] in "aeiou" else "a"
         word = why.split()[0]
         lead = why if word[1:2].isupper() else f"{why[:1].lower()}{why[1:]}"  # "CSI manager" stays
         head, comma, tail = lead.partition(", ")
         if comma and "," not in tail and tail.split()[0].lower() in _DESCRIBING:
             # "Ex-colleague, certified level II thermographer": "an ex-colleague and a certified ..."
-            lead = f"{head} and {'an' if tail[:1].lower() in 'aeiou' else 'a'} {tail}"
-        return f"{contact.name}, {article} {lead}"
+            lead = f"{head} and {_a(tail.split()[0])} {tail}"
+        elif comma and "," not in tail and tail.split()[0].lower() in ("now", "currently", "who"):
+            # "RVN I trained with at Langford, now runs ... CPD": "an RVN I trained with ... who now runs ..."
+            lead = f"{head} {tail}" if tail.startswith("who ") else f"{head} who {tail}"
+        return f"{contact.name}, {_a(word)} {lead}"
     return f"{contact.name}, who {why}"
+
+
+def _a(word: str) -> str:
+    """The article before a word: "an RVN", "an HGV driver", "a NICU nurse", "an engineer"."""
+    if 1 < len(word) <= 3 and word.isupper():  # a short acronym is read letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 #: How a contact's note can start when it says what they did ("ran the preceptor programme").
@@ -544,6 +555,11 @@ def _check_in(ctx: DraftContext) -> str:
             ],
             ctx,
             3,
+        )
+    elif ctx.replied is not None:  # their last note gave no date: ask what has happened since
+        ask = (
+            f"Thank you for the update of {spoken(ctx.replied, weekday=False)}. I wanted to ask whether there is "
+            f"any news on {role} since then."
         )
     else:
         since = "" if ctx.missed_thank_you else f" {_when(ctx)}"
@@ -785,6 +801,8 @@ def _li_check_in(ctx: DraftContext) -> str:
             else "I understood a decision was due by"
         )
         ask = f"{said} {_promised(ctx)}; is there any news on {_role(ctx)}?"
+    elif ctx.replied is not None:
+        ask = f"Thank you for the update of {spoken(ctx.replied, weekday=False)}; is there any news on {_role(ctx)}?"
     else:
         ask = f"I wanted to ask whether there is any news on {_role(ctx)}."
     # A first message after the interview thanks them for it before asking for news.

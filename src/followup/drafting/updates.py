@@ -108,8 +108,10 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
     if rules.voice.match(item):  # the candidate's own sentence: its dates spelled out, one by one, as they wrote them
         text = _spell_dates(item, dates, today, ranges=False)
         # a note to self goes: "(my wife's family is there)", "no matter what", "either way"
-        text = _ASIDE.sub("", text).strip(" ,")
-        return text[0].upper() + text[1:] + "."
+        kept = _ASIDE.sub("", text).strip(" ,")
+        if "(" in text and "(" not in kept:  # "(family in Cork), signal is patchy there": "there" has lost its place
+            kept = _THERE.sub("", kept)
+        return kept[0].upper() + kept[1:] + "."
     text = _spell_dates(item, dates, today)
     for rewrite in rules.rewrites:
         m = rewrite.pattern.search(text)
@@ -123,6 +125,8 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
 
 
 _ASIDE = re.compile(r"\s*\([^)]*\)|,?\s+(?:no matter what|either way|anyway|regardless)\b(?! of)", re.I)
+#: A clause spliced on with a comma that only says something of "there" ("signal is patchy there").
+_THERE = re.compile(r",\s+(?!(?:and|but|so)\b)(?![^,]*\b(?:I|I'm|I'll|we)\b)[^,]*\bthere\s*$")
 _JOINED = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till)\s*$", re.I)
 
 
