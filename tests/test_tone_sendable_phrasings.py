@@ -61,6 +61,27 @@ def test_their_neighbours_still_block(sentence: str, kind: str, code: str) -> No
     assert code in _blocking(_email(sentence), kind), sentence
 
 
+#: Long enough that the draft is not too short (a finding that would cover every sentence).
+_BODY = " I would be glad to help with the migration, and I remain very interested in the Backend Engineer role."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negative"),
+    [
+        # idioms of warmth and courtesy that a sentiment lexicon reads word by word
+        ("Your point about the retry storms really stuck with me.", False),
+        ("I'm sorry for the delay in writing.", False),
+        ("Your hint showed me exactly where my queue worker was going wrong.", False),
+        # ... and their neighbours, which say how the writer feels
+        ("The wait has left me stuck and miserable.", True),
+        ("Sorry for the delay; it has been an awful, miserable week.", True),
+        ("My last manager was going wrong about everything and it was awful.", True),
+    ],
+)
+def test_idioms_of_warmth_are_not_a_negative_tone(sentence: str, negative: bool) -> None:
+    assert ("irritated.negative_tone" in _blocking(_email(sentence + _BODY), "thank_you")) is negative, sentence
+
+
 def test_a_linkedin_closing_may_say_what_it_assumes() -> None:
     text = (
         "Hi Sam, as I haven't heard more about the Backend Engineer role, I'll assume you have decided to "

@@ -209,7 +209,12 @@ _TOKENS = re.compile(r"[\w']+")
 #: Idioms VADER scores as negative for their "no" alone, though they say nothing about a
 #: feeling: "the role is no longer open", "there is no need to reply" (a closing's courtesy).
 NEUTRAL_IDIOMS = re.compile(
-    r"\bno (?:longer|rush(?: at all)?|need to (?:reply|respond|answer|write back|get back))\b", re.IGNORECASE
+    r"\bno (?:longer|rush(?: at all)?|need to (?:reply|respond|answer|write back|get back))\b"
+    # and idioms of warmth or courtesy: "it really stuck with me", "sorry for the delay in writing",
+    # "showed me where my rate limiter was going wrong" (one's own mistake, put right)
+    r"|\bstuck with me\b|\b(?:sorry|apologies) for (?:the|my) (?:delay|late|slow)\w*"
+    r"|\b(?:I|my(?: \w+){1,2}) (?:was|were) (?:going|doing it) wrong\b",
+    re.IGNORECASE,
 )
 
 
