@@ -217,7 +217,7 @@ def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
         # What a comma adds is left out, so the sentence can go on after the topic.
         (
             "the three-year renewal with their biggest funder, due end of September",
-            "the three-year renewal with their biggest funder",
+            "the three-year renewal with your biggest funder",  # and their funder is the reader's
         ),
         ("growing the team's channels, which have 14,000 followers", "growing the team's channels"),
         # A list keeps its items; a comma inside a compound stays.
@@ -499,6 +499,11 @@ def test_a_check_in_answers_their_latest_note_when_it_gave_no_date() -> None:
         ),
         ("HGV driver I worked with for years", "Tom Ashby, an HGV driver I worked with for years"),
         ("NICU nurse at my hospital", "Tom Ashby, a NICU nurse at my hospital"),
+        (  # the jotted clause and the remark after ";" go; the clean clause before them stays
+            "ex-colleague, led the WMS go-live on nights at my old DC and got pick rates back up in 6 wks; "
+            "Craig said they're stuck on exactly that",
+            "Tom Ashby, an ex-colleague who led the WMS go-live on nights at my old DC",
+        ),
     ],
 )
 def test_a_contact_is_introduced_with_what_they_do_and_the_right_article(why: str, introduced: str) -> None:
@@ -621,3 +626,21 @@ def test_a_topic_someone_else_raised_is_not_the_readers_conversation() -> None:
     assert to_chemist
     assert not any("HPLC" in b for b in to_hr)
     assert all(d.tone.passed for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("topic", "told"),
+    [
+        ("how they onboard seasonal temps", "how you onboard seasonal temps"),
+        ("the renewal with their biggest funder", "the renewal with your biggest funder"),
+        (
+            "rostering midwives so they are never alone on nights",
+            "rostering midwives so they are never alone on nights",
+        ),
+        ("rotas for nurses with their rest breaks", "rotas for nurses with their rest breaks"),  # the nurses' breaks
+    ],
+)
+def test_the_employer_the_notes_call_they_is_you_to_the_reader(topic: str, told: str) -> None:
+    from followup.drafting.context import _to_the_reader
+
+    assert _to_the_reader(topic) == told

@@ -10,7 +10,7 @@ import pytest
 
 from followup import load_notes
 from followup.drafting.gate import clean
-from followup.models import InterviewNotes, Outcome, SentMessage
+from followup.models import EmployerReply, InterviewNotes, Outcome, SentMessage
 from followup.tone import evaluate_tone
 from followup.tone.checks.meaning import load
 from followup.tone.report import Channel, DraftKind
@@ -150,6 +150,47 @@ def test_a_withdrawal_the_outcome_does_not_hold_is_blocked() -> None:
     assert "faithful.intent" not in _blocking(WITHDRAWAL, "check_in", withdrawn)
 
 
+def test_a_withdrawal_is_blocked_even_when_the_notes_say_when_the_candidate_can_start() -> None:
+    """Two rules share the code faithful.intent; each applies on its own conditions (the
+    withdrawal rule was once skipped whenever the notes gave the candidate's start date)."""
+    available = ACME.model_copy(update={"personal_updates": "I can start on 1 December."})
+    assert "faithful.intent" in _blocking(WITHDRAWAL, "check_in", available)
+
+
+def test_feedback_the_notes_record_is_not_asked_for() -> None:
+    """Round 18: a closing asked for feedback after the recruiter had given the reason for the no."""
+    from followup.tone.facts import feedback_given
+
+    rejected = ACME.model_copy(
+        update={
+            "outcome": Outcome.rejected,
+            "personal_updates": "Dana said the rejection was because they needed someone with more Kafka.",
+        }
+    )
+    asks = (
+        "Dear Dana,\n\nThank you for letting me know the decision about the Backend Engineer role, and for your "
+        "help during the process. If you have a moment, I would be grateful for any feedback on my interview. "
+        "I hope our paths cross again.\n\nKind regards,\nAlex Morgan\n"
+    )
+    thanks = asks.replace(
+        "If you have a moment, I would be grateful for any feedback on my interview.",
+        "Thank you, too, for the feedback; I appreciated it.",
+    )
+    assert "kind.feedback_given" in _blocking(asks, "closing", rejected)
+    assert "kind.feedback_given" not in _blocking(thanks, "closing", rejected)
+    no_reason = rejected.model_copy(update={"personal_updates": ""})
+    assert "kind.feedback_given" not in _blocking(asks, "closing", no_reason)
+    for said in (
+        "Arjun said rejection was because they needed someone with hands-on Intune.",
+        "She said Mr Carroll's feedback was very positive.",
+        "Got feedback from Priya: more stakeholder stories.",
+        "The reason given was internal budget.",
+    ):
+        assert feedback_given(said), said
+    for not_said in ("Will ask for feedback if it's a no.", "They turned the heating down because of costs."):
+        assert not feedback_given(not_said), not_said
+
+
 def test_an_invented_copy_and_address_are_blocked() -> None:
     codes = _blocking(INVENTED_CC, "thank_you", ACME)
     assert {"faithful.cc", "faithful.email"} <= codes
@@ -253,6 +294,50 @@ def test_a_sentence_that_breaks_off_after_the_blocks() -> None:
     assert "professional.cut_off" in _blocking(garbled, "check_in", NORTHWIND, today=date(2026, 11, 26))
     fine = TRAVEL.replace("I remain very interested", "I am still, and very much, interested and, I hope, useful")
     assert "professional.cut_off" not in _blocking(fine, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_a_paragraph_that_stops_mid_sentence_blocks() -> None:
+    """Round 18: "my notice period is one month, which means that if" and then the sign-off."""
+    day = date(2026, 11, 26)
+    broken = TRAVEL.replace("from 7 to 11 December.", "from 7 to 11 December, which means that if")
+    assert "professional.cut_off" in _blocking(broken, "check_in", NORTHWIND, today=day)
+    # a line break inside a paragraph is not its end
+    wrapped = TRAVEL.replace("joining Northwind Analytics.", "joining the\nteam at Northwind Analytics.")
+    assert "professional.cut_off" not in _blocking(wrapped, "check_in", NORTHWIND, today=day)
+
+
+def test_a_decision_is_said_to_be_due_only_on_a_day_they_gave() -> None:
+    """Round 18: "I understood a decision was due by 18 November", the interview's own day."""
+    day = date(2026, 11, 26)
+    wrong = TRAVEL.replace("by Wednesday 18 November", "by Tuesday 10 November")  # the interview's day
+    assert "faithful.promised_date" in _blocking(wrong, "check_in", NORTHWIND, today=day)
+    assert "faithful.promised_date" not in _blocking(TRAVEL, "check_in", NORTHWIND, today=day)
+    # a new date in their reply is a day they gave; the day of their reply is not a promise
+    moved = NORTHWIND.model_copy(
+        update={"employer_replies": [EmployerReply(on=date(2026, 11, 10), new_promised_date=date(2026, 11, 25))]}
+    )
+    later = TRAVEL.replace("by Wednesday 18 November", "by Wednesday 25 November")
+    assert "faithful.promised_date" not in _blocking(later, "check_in", moved, today=day)
+    # the candidate's own plans are not a decision they promised
+    own = TRAVEL.replace("I will be travelling from 7 to 11 December.", "I will be travelling on 7 December.")
+    assert "faithful.promised_date" not in _blocking(own, "check_in", NORTHWIND, today=day)
+
+
+def test_a_thank_you_for_the_offer_or_for_their_call_yesterday_is_not_chasing() -> None:
+    """Round 18: a thank-you for a verbal offer made by phone the day before."""
+    offer = NORTHWIND.model_copy(
+        update={"outcome": Outcome.offer, "employer_replies": [EmployerReply(on=date(2026, 11, 25))]}
+    )
+    text = (
+        "Dear Tom,\n\nThank you so much for your call yesterday. I was thrilled to hear about the offer for the "
+        "Senior Data Analyst role, and I am looking forward to joining the team at Northwind Analytics. I will "
+        "keep an eye out for the written offer.\n\nBest regards,\nAlex Morgan\n"
+    )
+    found = _blocking(text, "thank_you", offer, today=date(2026, 11, 26))
+    assert not found & {"kind.thank_you_chases", "faithful.relative_day"}, found
+    pending = NORTHWIND.model_copy(update={"employer_replies": []})
+    found = _blocking(text, "thank_you", pending, today=date(2026, 11, 26))
+    assert {"kind.thank_you_chases", "faithful.relative_day"} <= found, found
 
 
 def test_an_acronym_is_not_shouting_but_a_word_in_capitals_is() -> None:
@@ -500,3 +585,16 @@ def test_help_with_work_nobody_discussed_is_an_invented_topic() -> None:
     assert "faithful.topic" in _blocking(text, "thank_you", ACME, today=date(2026, 11, 4))
     fine = ACME_CLEAN.format(middle="Thank you for your help with arranging the interview.")
     assert "faithful.topic" not in _blocking(fine, "thank_you", ACME, today=date(2026, 11, 4))
+
+
+def test_a_weekday_the_notes_write_in_the_plural_and_short_forms_in_a_subject_are_not_invented() -> None:
+    """Round 18: "a course on Saturdays" (the notes: "cert course Saturdays from Dec 5") and
+    "Subject: Intro - ..." were read as an invented day and an invented name."""
+    notes = NORTHWIND.model_copy(update={"personal_updates": "starting a cert course Saturdays from Dec 5."})
+    text = TRAVEL.replace(
+        "I will be travelling from 7 to 11 December.", "I am starting a certification course on Saturdays."
+    )
+    found = evaluate_tone("Subject: Intro and an update\n\n" + text, kind="check_in", notes=notes).findings
+    assert not {f.code for f in found} & {"faithful.date", "faithful.name"}, found
+    invented = text.replace("on Saturdays", "on Sundays")
+    assert "faithful.date" in _blocking(invented, "check_in", notes)

@@ -9,7 +9,7 @@ from datetime import date
 
 from followup.decision import Action, Decision
 from followup.drafting.address import address_rules, addressed_as, called, from_an_agency
-from followup.drafting.updates import feedback_given, internal_candidate, prepare
+from followup.drafting.updates import internal_candidate, prepare
 from followup.models import (
     Article,
     Contact,
@@ -26,6 +26,7 @@ from followup.tone.facts import (
     HONORIFICS,
     content_words,
     family_name_first,
+    feedback_given,
     notes_capitalised,
     stems,
     told_in_confidence,
@@ -295,6 +296,21 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
     return phrase[:1].lower() + phrase[1:] if capital_from_notes(phrase, names) else phrase
 
 
+#: "how they onboard seasonal temps": after a question word, "they" in notes is the employer.
+_THEY_AFTER_A_QUESTION = re.compile(r"\b(how|what|why|where|when) they\b")
+#: "the renewal with their biggest funder": "their" after a preposition, with no one else named before it.
+_THEIR_AFTER_A_PREPOSITION = re.compile(r"^(?:(?!\w+s\b)[\w-]+ )*?(?:with|since|for|at|in|on) their\b")
+
+
+def _to_the_reader(phrase: str) -> str:
+    """A topic told to someone at the employer: the notes' "they" for the employer is "you"."""
+    phrase = _THEY_AFTER_A_QUESTION.sub(r"\1 you", phrase)
+    match = _THEIR_AFTER_A_PREPOSITION.match(phrase)
+    if match:
+        phrase = phrase[: match.end() - len("their")] + "your" + phrase[match.end() :]
+    return phrase
+
+
 def quotable_topics(notes: InterviewNotes) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The topics a message may quote (as it may quote them), and a note for each left out."""
     quoted, unquoted = _quotable(notes)
@@ -324,7 +340,7 @@ def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         else:
-            quoted.append((with_article(_in_a_sentence(phrase, capitalised)), topic))
+            quoted.append((_to_the_reader(with_article(_in_a_sentence(phrase, capitalised))), topic))
     return quoted, tuple(unquoted)
 
 

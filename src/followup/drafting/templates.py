@@ -475,9 +475,17 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     if marks and re.search(rf"\b(?:{'|'.join(marks)})(?!\w)", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
     if reads_as_notes(why):  # "DON at a home in Ennis, got their ... closed out in 6 wks - ...": who they are
-        head = re.split(r"\s[-\u2013\u2014]\s|\s*->\s*", why, maxsplit=1)[0].rstrip(" .")
-        # "..., now runs anaesthetic monitoring CPD - exactly what Jess wants": the remark after the dash goes
-        why = head if not reads_as_notes(head) else re.split(r",\s|;\s", head, maxsplit=1)[0].rstrip(" .")
+        head = re.split(r"\s[-\u2013\u2014]\s|\s*->\s*|;\s", why, maxsplit=1)[0].rstrip(" .")
+        # "..., now runs anaesthetic monitoring CPD - exactly what Jess wants": the remark after the dash goes,
+        # and from the first jotted clause on ("..., led the WMS go-live at my old DC and got pick rates back
+        # up in 6 wks": "..., led the WMS go-live at my old DC")
+        parts = re.split(r"(,\s|\sand\s)", head)
+        why = parts[0]
+        for sep, part in zip(parts[1::2], parts[2::2], strict=True):
+            if reads_as_notes(part):
+                break
+            why += sep + part
+        why = why.rstrip(" .")
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
@@ -492,7 +500,7 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         if comma and "," not in tail and tail.split()[0].lower() in _DESCRIBING:
             # "Ex-colleague, certified level II thermographer": "an ex-colleague and a certified ..."
             lead = f"{head} and {_a(tail.split()[0])} {tail}"
-        elif comma and "," not in tail and tail.split()[0].lower() in ("now", "currently", "who"):
+        elif comma and "," not in tail and (tail.split()[0].lower() in _VERB_STARTS or tail.startswith("who ")):
             # "RVN I trained with at Langford, now runs ... CPD": "an RVN I trained with ... who now runs ..."
             lead = f"{head} {tail}" if tail.startswith("who ") else f"{head} who {tail}"
         return f"{contact.name}, {_a(word)} {lead}"

@@ -42,7 +42,6 @@ class _Rules:
     rewrites: tuple[_Rewrite, ...]  # terse items turned into sentences
     examples: tuple[_Rewrite, ...]  # the example in a note about an item left out
     internal: re.Pattern[str]  # the news says the candidate already works there
-    feedback: re.Pattern[str]  # the notes say the employer gave feedback
 
 
 @cache
@@ -56,18 +55,12 @@ def _data() -> _Rules:
             for e in raw["examples"]
         ),
         re.compile(raw["internal_candidate"], re.I),
-        re.compile(raw["feedback_given"], re.I),
     )
 
 
 def internal_candidate(text: str) -> bool:
     """Whether the news says the candidate already works for the employer."""
     return _data().internal.search(text or "") is not None
-
-
-def feedback_given(text: str) -> bool:
-    """Whether the notes say the employer already gave the candidate feedback."""
-    return _data().feedback.search(text or "") is not None
 
 
 def _example(item: str) -> str:

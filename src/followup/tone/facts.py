@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[^\W_][\w'\-]*")
 _NUMBER = re.compile(r"\d+")
 _GROUPED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBREVIATIONS) + r")\b", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)  # "course Saturdays"
 #: Weekdays as notes shorten them: "Tues pm", "Mon-Thu", "short a hygienist Thurs".
 _WEEKDAY_SHORT = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)
 _WEEKDAY_BY_PREFIX = {day[:3]: index for index, day in enumerate(WEEKDAYS)}
@@ -93,6 +93,9 @@ class NotesFacts:
     capitalised: frozenset[str] = frozenset()  # words the notes capitalise mid-sentence (names, products)
     confidences: tuple[frozenset[str], ...] = ()  # stems of what was said in confidence, found nowhere else
     part_time: bool = False  # the notes say the post is part-time (and never full-time)
+    feedback: bool = False  # the notes say the employer gave feedback (or the reason for their no)
+    reply_days: frozenset[date] = frozenset()  # the days they got back in touch (a call, a note)
+    promised_days: frozenset[date] = frozenset()  # every day they said a decision would come by
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -194,6 +197,11 @@ class NotesFacts:
             capitalised=notes_capitalised(notes),
             confidences=confidences(texts, {w for p in people for w in tokens(p.name)}),
             part_time=_PART_TIME.search(free_text) is not None and FULL_TIME.search(free_text) is None,
+            feedback=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
+            reply_days=frozenset(r.on for r in notes.employer_replies),
+            promised_days=frozenset(
+                d for d in [notes.promised_reply_date, *(r.new_promised_date for r in notes.employer_replies)] if d
+            ),
             awaiting_their_date=bool(notes.employer_replies)
             and max(notes.employer_replies, key=lambda r: r.on).new_promised_date is not None
             and notes.outcome == Outcome.pending,
@@ -282,6 +290,24 @@ _CONFIDENCE_WORDS = frozenset(
     "off record confidence confidential confidentially mention mentioned repeat bring said told say tell "
     "between ourselves".split()
 )
+
+
+#: How notes say the employer gave feedback, or the reason for their no: a closing thanks them
+#: for it and does not ask for it. "She said Mr Carroll's feedback was very positive"; "Arjun
+#: said rejection was because they needed someone with hands-on Intune".
+_FEEDBACK = re.compile(
+    r"\bfeedback\s*(?::|(?:was|were|is|has been)\b)"
+    r"|\b(?:gave|given|passed on|shared|got|received|had)\b[^.\n]{0,40}\bfeedback\b"
+    r"|\b(?:rejection|rejected|turned (?:me )?down|unsuccessful|not successful|didn'?t get (?:it|the (?:job|role)))"
+    r"[^.\n]{0,30}\b(?:because|due to|as they|since they)\b"
+    r"|\breason (?:was|given was|they gave was)\b",
+    re.I,
+)
+
+
+def feedback_given(text: str) -> bool:
+    """Whether the notes say the employer already gave the candidate feedback."""
+    return _FEEDBACK.search(text or "") is not None
 
 
 def told_in_confidence(text: str) -> bool:

@@ -189,7 +189,7 @@ ASKS = phrases(
 
 def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.thank_you:
-        return scan(draft, C, THANK_YOU_CHASE)
+        return [f for f in scan(draft, C, THANK_YOU_CHASE) if not _offer_in_the_notes(draft, f, facts)]
     if draft.kind == DraftKind.closing:
         return scan(draft, C, CLOSING_RULES) + does_its_job(draft, DraftKind.closing)
     if draft.kind == DraftKind.escalation:
@@ -199,6 +199,18 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.value_add:
         return _value_add(draft, facts)
     return []
+
+
+def _offer_in_the_notes(draft: Draft, finding: Finding, facts: NotesFacts | None) -> bool:
+    """A thank-you for the offer the outcome records ("Thank you for the offer"), or the
+    candidate's own plans should one come ("if an offer comes through by the end of the month
+    I can start ...", as the notes say), does not chase one."""
+    if facts is None or not finding.quote.lower().endswith("offer"):
+        return False
+    if facts.outcome == "offer":
+        return True
+    before = draft.work[max(0, finding.start - 8) : finding.start].lower()
+    return "offer" in facts.free_text and re.search(r"\b(?:if|once|when|should)\s+$", before) is not None
 
 
 #: For each kind with a job to check: what shows it is done, and the finding when it is not.

@@ -44,7 +44,7 @@ class MeaningRules:
 
     rules: dict[str, tuple[Check, list[Rule]]]
     combined: list[Rule]  # every rule, scanned in one pass
-    names: dict[str, str]  # a rule's code -> its name in the file
+    names: dict[Rule, str]  # a rule -> its name in the file (two rules may share a code)
     checks: dict[str, Check]  # a rule's code -> the check it feeds
     examples: dict[str, dict[str, list[str]]]
     topic_intro: list[Rule]
@@ -71,7 +71,7 @@ def load() -> MeaningRules:
     return MeaningRules(
         rules=rules,
         combined=combined,
-        names={group[0].code: name for name, (_, group) in rules.items()},
+        names={group[0]: name for name, (_, group) in rules.items()},
         checks={group[0].code: check_ for check_, group in rules.values()},
         examples=examples,
         topic_intro=[rule("faithful.topic", Severity.block, words["topic_intros"], "", "")],
@@ -96,7 +96,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     found = [
         draft.finding(data.checks[r.code], r.code, r.severity, m.start(), m.end(), r.message, r.suggestion)
         for r, m in matches(draft, data.combined)
-        if data.names[r.code] in wanted
+        if data.names[r] in wanted
     ]
     if facts is not None:  # "Hôtel Les Terrasses du Lac" is the employer's name, not a phrase pasted in French
         found = [f for f in found if f.code != "professional.foreign_phrase" or f.quote.casefold() not in facts.company]
@@ -121,9 +121,57 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _wrong_role(draft, facts)
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
+        found += _promised_for(draft, facts, today)
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
+    return found
+
+
+#: Who said a decision would come, and when: "I understood a decision was due by", "you hoped to decide by".
+_SAID_WHEN = phrases(
+    "(was|were|is|had been|would be) (due|expected|planned|scheduled|promised)",
+    "you (said|mentioned|hoped|expected|planned|told me|were hoping|let me know)",
+    "(the team|they) (hoped|expected|planned|said|would|were hoping|aimed)",
+    "i (understood|understand|was told)",
+    "when we (spoke|met)",
+)
+#: ... and the day it names: "a decision ... by 18 November".
+_DECISION_BY = re.compile(
+    r"\b(?:decision|decide|news|update|answer|outcome|hear(?:ing)? back|get back to|be in touch)\b"
+    r"[^.?!\n]{0,40}?\b(?:by|on|before|around|for)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
+    """A decision said to be due on a day the notes never gave for it ("I understood a decision
+    was due by 18 November", the interview's day, when they named no date)."""
+    found: list[Finding] = []
+    near = today or facts.latest_past
+    for m in _DECISION_BY.finditer(draft.work):
+        first, last = draft.sentence_span(m.start())
+        if not _SAID_WHEN.search(draft.work[first:last]):
+            continue
+        dated = mentions(draft.work[m.end() : m.end() + 30])
+        if not dated or dated[0].start > 10:  # "by Friday 6 November": the weekday may come first
+            continue
+        when = dated[0].when(near)
+        if when is None or when in facts.promised_days or when in facts.reply_days:  # "the update on 22 June"
+            continue
+        start, end = m.end() + dated[0].start, m.end() + dated[0].end
+        given = (
+            f"the date they gave was {facts.promised:%A} {facts.promised.day} {facts.promised:%B}"
+            if facts.promised
+            else "they gave no date"
+        )
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.promised_date", Severity.block, start, end,
+                f"This says a decision was due on {when.day} {when:%B}, but {given}.",
+                "Give the date they gave, or leave the date out.",
+            )
+        )  # fmt: skip
     return found
 
 
@@ -216,6 +264,9 @@ def _doubled_words(draft: Draft) -> list[Finding]:
 _CUT_OFF = re.compile(
     r"\b(?:the|an)\s*[,;]|\b(?:the|an|and)\s*\.(?!\w)"
     r"|\bthe\s+(?:would|could|should|is|are|was|were)\b"  # "the Samsara side of the would be happy to"
+    # a paragraph that stops on a word no sentence ends with: "my notice period is one month, which means that if"
+    r"|\b(?:if|because|whether|although|unless|the|an|and|but|of|with|my|your|our|their|than)"
+    r"(?=[ \t]*(?:\n[ \t]*\n|\s*$))"
 )
 
 
@@ -364,7 +415,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
         "voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur",
-        "grammar", "notes_pasted", "confidence",
+        "grammar", "notes_pasted", "confidence", "badmouthing",
     }  # fmt: skip
     if facts is not None and facts.outcome == "rejected":
         wanted.add("argues_after_rejection")
@@ -387,6 +438,8 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("attachment")  # "he wants a copy" in the notes: attaching it is what was asked
     if draft.kind != DraftKind.escalation or draft.channel == Channel.linkedin:
         wanted.add("cc")
+    if facts is not None and facts.feedback:
+        wanted.add("feedback_question")
     if (
         facts is not None
         and facts.timeline_known
@@ -469,6 +522,8 @@ def _relative_day(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]
         meant = today - timedelta(days=1) if word == "yesterday" else today
         if meant == facts.interview_date:
             continue
+        if meant in facts.reply_days and not re.match(r"interview|met\b|seeing|today's interview", m.group(), re.I):
+            continue  # "your call yesterday": they called with the news the day before
         start, end = m.span(1) if m.group(1) else m.span(2)
         found.append(
             draft.finding(
