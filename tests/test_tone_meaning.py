@@ -598,3 +598,34 @@ def test_a_weekday_the_notes_write_in_the_plural_and_short_forms_in_a_subject_ar
     assert not {f.code for f in found} & {"faithful.date", "faithful.name"}, found
     invented = text.replace("on Saturdays", "on Sundays")
     assert "faithful.date" in _blocking(invented, "check_in", notes)
+
+
+def test_what_another_interviewer_said_is_not_credited_to_the_reader() -> None:
+    """Round 18: "I really appreciated you walking me through the heat pump numbers", to the HR
+    coordinator, when the notes say "Gary says 40% of calls now". A subject line written into the
+    body does not hide the greeting."""
+    notes = NORTHWIND.model_copy(
+        update={
+            "topics": ["heat pump installs way up since the rebates, Tom says 40% of calls now", "the on-call rota"]
+        }
+    )
+    to_priya = (
+        "Subject: Thank you\n\nHi Priya,\n\nThank you for your time on Tuesday. I really appreciated you walking me "
+        "through the heat pump numbers, and I am very interested in the Senior Data Analyst role at Northwind "
+        "Analytics.\n\nBest regards,\nAlex Morgan\n"
+    )
+    assert "faithful.credit" in _blocking(to_priya, "thank_you", notes, today=date(2026, 11, 10))
+    to_tom = to_priya.replace("Hi Priya", "Hi Tom")
+    assert "faithful.credit" not in _blocking(to_tom, "thank_you", notes, today=date(2026, 11, 10))
+    # a name in passing is not who said it: "(Tom sceptical)"
+    aside = notes.model_copy(update={"topics": ["moving the heat pump numbers to a dashboard (Tom sceptical)"]})
+    assert "faithful.credit" not in _blocking(to_priya, "thank_you", aside, today=date(2026, 11, 10))
+
+
+def test_the_greeting_is_found_past_a_subject_line_written_into_the_body() -> None:
+    from followup.tone.text import greeting_of
+
+    found = greeting_of("Subject: Thank you\n\nHi Tanya,\n\nThanks.")
+    assert found is not None
+    assert found.group(1) == "Tanya"
+    assert greeting_of("Thanks for today.\nHi Tanya") is None

@@ -96,6 +96,7 @@ class NotesFacts:
     feedback: bool = False  # the notes say the employer gave feedback (or the reason for their no)
     reply_days: frozenset[date] = frozenset()  # the days they got back in touch (a call, a note)
     promised_days: frozenset[date] = frozenset()  # every day they said a decision would come by
+    topic_people: tuple[frozenset[str], ...] = ()  # for each topic, the first names of interviewers its line names
 
     @classmethod
     def from_notes(cls, notes: InterviewNotes) -> NotesFacts:
@@ -199,6 +200,10 @@ class NotesFacts:
             part_time=_PART_TIME.search(free_text) is not None and FULL_TIME.search(free_text) is None,
             feedback=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
             reply_days=frozenset(r.on for r in notes.employer_replies),
+            topic_people=tuple(
+                frozenset(k for k in interviewer_firsts if re.search(rf"(?<!\w){re.escape(k)}{_SAYS}", t, re.I))
+                for t in notes.topics
+            ),
             promised_days=frozenset(
                 d for d in [notes.promised_reply_date, *(r.new_promised_date for r in notes.employer_replies)] if d
             ),
@@ -302,6 +307,14 @@ _FEEDBACK = re.compile(
     r"[^.\n]{0,30}\b(?:because|due to|as they|since they)\b"
     r"|\breason (?:was|given was|they gave was)\b",
     re.I,
+)
+
+
+#: After a name in a line of notes: that person said it ("Gary says 40% of calls", "Mark: med
+#: sync program"), not a mention in passing ("(Tobias sceptical)").
+_SAYS = (
+    r"(?:\s+[A-Z]\w*)?\s*(?::|\s(?:said|says|asked|asks|mentioned|mentions|explained|explains|told|tells|"
+    r"showed|shows|walked|walks|wants|thinks|thought|talked|talks|described|pointed|raised|gave|gives)\b)"
 )
 
 

@@ -27,6 +27,18 @@ GREETING = re.compile(
 )
 #: A subject line written into the body ("Subject: Thank you"), one line.
 SUBJECT_LINE = re.compile(r"(?im)^[ \t]*subject[ \t]*:.*$")
+_GREETING_HERE = re.compile(GREETING.pattern.removeprefix("^"), re.I)
+
+
+def greeting_of(text: str) -> re.Match[str] | None:
+    """The greeting at the top of ``text``, past a subject line written into the body
+    ("Subject: Thank you" and then "Hi Tanya,"); its positions are in ``text``."""
+    found = GREETING.match(text)
+    if found is None and (subject := SUBJECT_LINE.match(text)) is not None:
+        found = _GREETING_HERE.match(text, subject.end())
+    return found
+
+
 _KEYED = re.compile(r"(?<![\w'])[\w']+")
 
 

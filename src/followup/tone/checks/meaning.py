@@ -34,7 +34,7 @@ from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number
 from followup.tone.facts import FULL_TIME, NotesFacts, content_words, stems, tokens
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
-from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SENTENCE, SUBJECT_LINE, Draft, phrases
+from followup.tone.text import CLOSING_ALTERNATIVES, GREETING, SENTENCE, SUBJECT_LINE, Draft, greeting_of, phrases
 from followup.tone.topics import capital_from_notes, foreign_count, foreign_words
 
 
@@ -122,6 +122,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
         found += _promised_for(draft, facts, today)
+        found += _credited(draft, facts, data)
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
@@ -172,6 +173,50 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
                 "Give the date they gave, or leave the date out.",
             )
         )  # fmt: skip
+    return found
+
+
+#: The reader credited with what was said: "you walking me through", "your point about".
+_CREDIT = phrases(
+    "you (walking|walked|taking|took|talking|talked) me through",
+    "you (told|showed|explained|described|mentioned|said|shared|pointed out|raised)",
+    "your (point|question|explanation|description|comments?|insights?|figures|numbers|example)",
+    "what you said",
+    "hearing you (explain|describe)",
+)
+
+
+#: Words of any sentence, which say nothing about whose topic it was.
+_EVERYDAY_STEMS = stems(
+    "ask asked want wanted whether hope hoped mention mentioned say said tell told think know like need help "
+    "decision decide news update reach".split()
+)
+
+
+def _credited(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding]:
+    """What the notes say another interviewer said, credited to the reader ("you walking me
+    through the heat pump numbers", to Tanya, when the notes say "Gary says 40% of calls")."""
+    greeting = greeting_of(draft.work)
+    reader = greeting.group(1).split()[0].casefold() if greeting else ""
+    if reader not in facts.interviewer_firsts or not any(facts.topic_people):
+        return []
+    found: list[Finding] = []
+    for m in _CREDIT.finditer(draft.work):
+        _, last = draft.sentence_span(m.start())
+        names = stems(w.casefold() for n in facts.people for w in n.split())  # "you and Beth Ann": a name, no topic
+        said = _said(draft.work[m.end() : last], data) - facts.role_stems - _EVERYDAY_STEMS - names
+        for named, topic in zip(facts.topic_people, facts.topic_stems, strict=True):
+            if not named or reader in named or len(said & (topic - data.generic_stems)) < 2:
+                continue
+            who = " or ".join(sorted(n.title() for n in named))
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.credit", Severity.block, m.start(), m.end(),
+                    f"Your notes say {who} spoke of this, not the person this message is to.",
+                    f"Thank them for what they said, or write this to {who}.",
+                )
+            )  # fmt: skip
+            break
     return found
 
 
@@ -355,7 +400,7 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
     you again" only after a thank-you the notes record (to them, or to anyone when the
     greeting names nobody) or thanks earlier in the draft; thanks for "our conversation" only
     to someone who was at it."""
-    greeting = GREETING.match(draft.work)
+    greeting = greeting_of(draft.work)
     name = greeting.group(1).casefold() if greeting else None
     found = []
     again = _THANKS_AGAIN.search(draft.work) if draft.kind in _LATER_KINDS else None

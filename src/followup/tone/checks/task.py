@@ -16,7 +16,7 @@ from followup.tone.facts import NotesFacts, normalise_url
 from followup.tone.report import Channel, Check, DraftKind, Finding
 from followup.tone.scan import BLOCK
 from followup.tone.task import DraftTask
-from followup.tone.text import GREETING, Draft, phrases
+from followup.tone.text import Draft, greeting_of, phrases
 
 C = Check.kind_specific
 
@@ -65,7 +65,7 @@ def _parts(name: str) -> set[str]:
 
 
 def _recipient(draft: Draft, facts: NotesFacts, recipient: str) -> list[Finding]:
-    match = GREETING.match(draft.work)
+    match = greeting_of(draft.work)
     if match is None:
         return []
     greeted = match.group(1).casefold()
@@ -86,7 +86,7 @@ def _recipient(draft: Draft, facts: NotesFacts, recipient: str) -> list[Finding]
 def _title(draft: Draft, recipient: str, addressed: str) -> list[Finding]:
     """A greeting by name alone where the notes give the person a title ("Dear Babatunde" to
     the one the notes call Dr Adeyemi): too familiar where titles are the custom."""
-    match = GREETING.match(draft.work)
+    match = greeting_of(draft.work)
     if match is None:
         return []
     end = draft.work.find("\n", match.start())
@@ -118,7 +118,7 @@ def _reader_in_the_third_person(draft: Draft, recipient: str) -> list[Finding]:
         rf"|\b(?:{who})['\u2019]s\b"
     )
     begin = 0
-    greeting = GREETING.match(draft.work)
+    greeting = greeting_of(draft.work)
     if greeting is not None:  # past the greeting's line ("Dear Dana and Sam,"); a LinkedIn note goes on in it
         line_end = draft.work.find("\n", greeting.end())
         begin = line_end if line_end >= 0 else greeting.end()
