@@ -629,3 +629,25 @@ def test_the_greeting_is_found_past_a_subject_line_written_into_the_body() -> No
     assert found is not None
     assert found.group(1) == "Tanya"
     assert greeting_of("Thanks for today.\nHi Tanya") is None
+
+
+def test_a_decision_promised_loosely_needs_a_date_in_the_notes() -> None:
+    """Round 6 and 10: "You mentioned you'd be making a decision by the end of last week", when no date was given."""
+    loose = TRAVEL.replace("by Wednesday 18 November", "by the end of last week")
+    undated = NORTHWIND.model_copy(update={"promised_reply_date": None})
+    assert "faithful.promised_date" in _blocking(loose, "check_in", undated, today=date(2026, 11, 26))
+    assert "faithful.promised_date" not in _blocking(loose, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_the_interview_is_not_given_another_day() -> None:
+    """Round 16: "on October 27 I interviewed" for an interview on the 20th; a day the notes
+    name for another meeting (a second round) may be written."""
+    day = date(2026, 11, 26)
+    text = TRAVEL.replace("You mentioned", "Thank you again for meeting with me on 12 November. You mentioned")
+    assert "faithful.interview_date" in _blocking(text, "check_in", NORTHWIND, today=day)
+    right = text.replace("12 November", "10 November")
+    assert "faithful.interview_date" not in _blocking(right, "check_in", NORTHWIND, today=day)
+    second = NORTHWIND.model_copy(update={"topics": [*NORTHWIND.topics, "second round with Tom on 12 November"]})
+    assert "faithful.interview_date" not in _blocking(text, "check_in", second, today=day)
+    first_person = TRAVEL.replace("You mentioned", "On 12 November I interviewed for the role. You mentioned")
+    assert "faithful.interview_date" in _blocking(first_person, "check_in", NORTHWIND, today=day)

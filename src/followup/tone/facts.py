@@ -96,6 +96,7 @@ class NotesFacts:
     feedback: bool = False  # the notes say the employer gave feedback (or the reason for their no)
     reply_days: frozenset[date] = frozenset()  # the days they got back in touch (a call, a note)
     promised_days: frozenset[date] = frozenset()  # every day they said a decision would come by
+    free_days: frozenset[tuple[int, int]] = frozenset()  # (day, month) written in the topics and news
     topic_people: tuple[frozenset[str], ...] = ()  # for each topic, the first names of interviewers its line names
 
     @classmethod
@@ -200,6 +201,7 @@ class NotesFacts:
             part_time=_PART_TIME.search(free_text) is not None and FULL_TIME.search(free_text) is None,
             feedback=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
             reply_days=frozenset(r.on for r in notes.employer_replies),
+            free_days=day_months(free_text, notes.country),
             topic_people=tuple(
                 frozenset(k for k in interviewer_firsts if re.search(rf"(?<!\w){re.escape(k)}{_SAYS}", t, re.I))
                 for t in notes.topics

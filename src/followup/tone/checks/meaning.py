@@ -123,6 +123,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _confidence_repeated(draft, facts)
         found += _promised_for(draft, facts, today)
         found += _credited(draft, facts, data)
+        found += _interview_day(draft, facts, today)
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
@@ -145,6 +146,14 @@ _DECISION_BY = re.compile(
 )
 
 
+#: A day named loosely: "the end of last week", "the middle of the month", "next week".
+_VAGUE_DAY = re.compile(
+    r"(?:(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+(?:the|this|last|next)\s+(?:week|month)"
+    r"|(?:this|next|last)\s+(?:week|month)|(?:mid|end)-(?:week|month))\b",
+    re.I,
+)
+
+
 def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
     """A decision said to be due on a day the notes never gave for it ("I understood a decision
     was due by 18 November", the interview's day, when they named no date)."""
@@ -153,6 +162,16 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
     for m in _DECISION_BY.finditer(draft.work):
         first, last = draft.sentence_span(m.start())
         if not _SAID_WHEN.search(draft.work[first:last]):
+            continue
+        vague = _VAGUE_DAY.match(draft.work, m.end())
+        if vague is not None and not facts.promised_days:  # "by the end of last week", when they named no day
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.promised_date", Severity.block, vague.start(), vague.end(),
+                    f"This says a decision was promised for '{vague.group()}', but your notes record no date they gave.",
+                    "Leave the date out, or record the date they gave in your notes.",
+                )
+            )  # fmt: skip
             continue
         dated = mentions(draft.work[m.end() : m.end() + 30])
         if not dated or dated[0].start > 10:  # "by Friday 6 November": the weekday may come first
@@ -171,6 +190,39 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
                 Check.faithful, "faithful.promised_date", Severity.block, start, end,
                 f"This says a decision was due on {when.day} {when:%B}, but {given}.",
                 "Give the date they gave, or leave the date out.",
+            )
+        )  # fmt: skip
+    return found
+
+
+#: The interview named with its day: "thank you for meeting with me on 19 June", "on October 27 I interviewed".
+_MET_ON = re.compile(
+    r"\b(?:interview(?:ed)?|met|meeting (?:with )?(?:me|you)|(?:our|the) (?:conversation|meeting|chat|interview))"
+    r"(?:\s+(?:with|for)\s+[\w.'-]+(?:\s+[\w.'-]+)?)?\s+on\s+(?=[\w ]{0,12}\d)"
+    r"|\bon\s+(?=[\w ,]{0,24}\d[\w ,]{0,12}?\s+I\s+(?:interviewed|met)\b)",
+    re.I,
+)
+
+
+def _interview_day(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
+    """The interview given a day it was not on ("on October 27 I interviewed", for the 20th), unless
+    the notes' own text names that day (a second round, a call)."""
+    found: list[Finding] = []
+    near = today or facts.latest_past
+    for m in _MET_ON.finditer(draft.work):
+        dated = mentions(draft.work[m.end() : m.end() + 30])
+        if not dated or dated[0].start > 10:
+            continue
+        when = dated[0].when(near)
+        if when is None or when == facts.interview_date or (when.day, when.month) in facts.free_days:
+            continue
+        start, end = m.end() + dated[0].start, m.end() + dated[0].end
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.interview_date", Severity.block, start, end,
+                f"The interview was on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}, "
+                f"not {when.day} {when:%B}.",
+                f"Write the day it was: {facts.interview_date.day} {facts.interview_date:%B}.",
             )
         )  # fmt: skip
     return found
