@@ -651,3 +651,26 @@ def test_the_interview_is_not_given_another_day() -> None:
     assert "faithful.interview_date" not in _blocking(text, "check_in", second, today=day)
     first_person = TRAVEL.replace("You mentioned", "On 12 November I interviewed for the role. You mentioned")
     assert "faithful.interview_date" in _blocking(first_person, "check_in", NORTHWIND, today=day)
+
+
+def test_after_a_rejection_no_message_asks_whether_they_have_decided() -> None:
+    """Round 8: a check-in that asks "whether the panel had reached a decision" after their no."""
+    rejected = NORTHWIND.model_copy(update={"outcome": Outcome.rejected})
+    text = TRAVEL.replace(
+        "so I wanted to ask whether there is any news on the Senior Data Analyst role",
+        "and I wondered whether the panel had reached a decision",
+    )
+    assert "faithful.news_after_rejection" in _blocking(text, "check_in", rejected, today=date(2026, 11, 26))
+    assert "faithful.news_after_rejection" not in _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_not_heard_anything_since_counts_from_the_interview_when_the_sentence_says_so() -> None:
+    """Round 17: "since my interview on 5 November and I have not heard anything since", after their reply."""
+    replied = NORTHWIND.model_copy(update={"employer_replies": [EmployerReply(on=date(2026, 11, 19))]})
+    text = TRAVEL.replace(
+        "You mentioned the team hoped",
+        "It has been two weeks since my interview and I have not heard anything since, so I am writing. You mentioned the team hoped",
+    )
+    assert "faithful.no_reply_claimed" in _blocking(text, "check_in", replied, today=date(2026, 11, 26))
+    after = text.replace("since my interview and I", "since your note and I")
+    assert "faithful.no_reply_claimed" not in _blocking(after, "check_in", replied, today=date(2026, 11, 26))

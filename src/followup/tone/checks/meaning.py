@@ -426,6 +426,9 @@ _SINCE_THEIR_REPLY = re.compile(
     r"[^.!?\n]{0,30}?\b(further|more|since (then|your|their|that|we|you)|since(?=\s*[.,;!?])|after (your|their|that))\b",
     re.I,
 )
+#: "... since my interview on 5 November and I have not heard anything since": the bare "since"
+#: counts from the interview, not from their reply.
+_SINCE_THE_INTERVIEW = re.compile(r"\bsince (?:my|the|our) (?:interview|conversation|meeting)\b", re.I)
 #: A draft that refers to their note: after it gave a new date, "not heard anything yet" is about that date.
 _THEIR_NOTE = phrases(
     "(your|the|their) (update|note|reply|e-?mail|message|letter)", "(getting|got|coming) back to me",
@@ -488,7 +491,11 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
             )  # fmt: skip
     if facts.replied_last and not (facts.awaiting_their_date and _THEIR_NOTE.search(draft.work)):
         for m in _NO_REPLY.finditer(draft.work):
-            if _SINCE_THEIR_REPLY.match(draft.work, m.end()):
+            after = _SINCE_THEIR_REPLY.match(draft.work, m.end())
+            if after is not None and not (
+                after.group(1).lower() == "since"
+                and _SINCE_THE_INTERVIEW.search(draft.work, draft.sentence_span(m.start())[0], m.start())
+            ):
                 continue  # "I haven't heard anything further since then": true after their reply
             found.append(
                 draft.finding(
@@ -637,6 +644,7 @@ def _relative_day(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]
 _ASKS_FOR_NEWS = phrases(
     "(any|an) (update|news)", "where things (stand|are)", "(the|a) timeline", "next steps",
     "when (a|the|your) decision",
+    "(whether|if) (the panel|the team|you|they|the hiring team|the committee) (had|have|has) (reached|made|come to) a decision",
 )  # fmt: skip
 
 
@@ -697,9 +705,9 @@ def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
 
 
 def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:
-    """A closing asks for no news: after a rejection the decision is made, and after silence
-    the note bows out (asking for news in it sends two messages at once)."""
-    if draft.kind != DraftKind.closing:
+    """A closing asks for no news: after a rejection the decision is made (nor does any other
+    message), and after silence the note bows out (asking for news in it sends two messages at once)."""
+    if draft.kind != DraftKind.closing and facts.outcome != "rejected":
         return []
     if facts.outcome == "rejected":
         code, message = (
