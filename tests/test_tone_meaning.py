@@ -674,3 +674,14 @@ def test_not_heard_anything_since_counts_from_the_interview_when_the_sentence_sa
     assert "faithful.no_reply_claimed" in _blocking(text, "check_in", replied, today=date(2026, 11, 26))
     after = text.replace("since my interview and I", "since your note and I")
     assert "faithful.no_reply_claimed" not in _blocking(after, "check_in", replied, today=date(2026, 11, 26))
+
+
+def test_a_day_still_to_come_on_the_drafts_own_day_is_not_past() -> None:
+    """Round 13 and 14: a thank-you written on the interview day, "hearing from you by 1 May", judged
+    with notes that later record a check-in of 12 May. The draft's own day decides what has passed."""
+    later = NORTHWIND.model_copy(
+        update={"history": [SentMessage(kind="check_in", sent_on=date(2026, 11, 30), to=["Tom Becker"])]}
+    )
+    text = TRAVEL.replace("I will be travelling from 7 to 11 December.", "I look forward to hearing by 18 November.")
+    assert "faithful.past_as_coming" not in _blocking(text, "thank_you", later, today=date(2026, 11, 10))
+    assert "faithful.past_as_coming" in _blocking(text, "thank_you", later, today=date(2026, 11, 20))

@@ -894,7 +894,7 @@ def _dates(draft: Draft, facts: NotesFacts, data: MeaningRules, today: date | No
     """A weekday agrees with its date; a day that has passed is not written as still to come.
     Only sentences with a month's name are read (the words are already split), so a draft
     without dates costs next to nothing."""
-    past = max(today or date.min, facts.latest_past)
+    past = today if today is not None else facts.latest_past  # the day the draft is for (the notes hold nothing later)
     found: list[Finding] = []
     sentences: set[tuple[int, int]] = set()
     for word in draft.words:
