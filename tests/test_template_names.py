@@ -644,3 +644,41 @@ def test_the_employer_the_notes_call_they_is_you_to_the_reader(topic: str, told:
     from followup.drafting.context import _to_the_reader
 
     assert _to_the_reader(topic) == told
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("walked them through my bootcamp capstone, a booking app", None),  # what the candidate did
+        ("phone role-play, a nervous patient ringing to cancel a root canal", None),  # a part of the interview
+        ("the firm moved to new conveyancing software this year", None),  # a clause, not a subject
+        ("weekend coverage, leads rotate one Saturday a month", None),  # the clause goes, and two words say too little
+        ("redesigning the claim form for mobile", "redesigning the claim form for mobile"),
+    ],
+)
+def test_round_19_topics_that_read_as_notes(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+def test_an_article_is_paired_with_its_own_topic_not_one_word_of_its_title() -> None:
+    """Round 19: an AMR surveillance report was offered "thinking back to our conversation about the NABL
+    surveillance audit"; the notes' line about AMR could not be quoted, but the article's own topic can."""
+    from followup.drafting.context import _paired
+    from followup.models import Article
+
+    report = Article(
+        title="AMR Surveillance Network, Annual Report 2025",
+        url="https://example.org/amr-report",
+        topic="antimicrobial resistance in UTI isolates",
+    )
+    topics = ("the NABL surveillance audit coming up in December", "rotating night shifts")
+    lines = [
+        "NABL surveillance audit coming up in December",
+        "my M.Sc. project on antimicrobial resistance in UTI isolates",
+    ]
+    assert _paired(topics, report, lines) == (("antimicrobial resistance in UTI isolates", *topics), True)
+    assert _paired(topics, report, []) == (topics, False)  # nothing in the notes speaks of it
+    audit = report.model_copy(update={"topic": "preparing for a NABL audit"})
+    assert _paired(topics, audit, lines)[0][0] == "the NABL surveillance audit coming up in December"

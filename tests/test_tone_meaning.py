@@ -685,3 +685,42 @@ def test_a_day_still_to_come_on_the_drafts_own_day_is_not_past() -> None:
     text = TRAVEL.replace("I will be travelling from 7 to 11 December.", "I look forward to hearing by 18 November.")
     assert "faithful.past_as_coming" not in _blocking(text, "thank_you", later, today=date(2026, 11, 10))
     assert "faithful.past_as_coming" in _blocking(text, "thank_you", later, today=date(2026, 11, 20))
+
+
+def test_feedback_the_notes_give_is_read_and_an_offer_of_more_is_not_feedback_given() -> None:
+    """Round 19: "She said my phone role-play was the best of the day"; round 10: "... the strongest of
+    the day and offered feedback if I want it", an offer to take up."""
+    from followup.tone.facts import feedback_given
+
+    assert feedback_given("She said my phone role-play was the best of the day and I should apply again.")
+    assert not feedback_given("She said my budget task was the strongest of the day and offered feedback if I want it.")
+    assert not feedback_given("Tom said my start date was fine.")
+
+
+def test_round_19_false_alarms_and_faults() -> None:
+    """A holiday and the day after the notes' trip are not invented; the wait "hard on us at home"
+    is guilt; asking when the board will decide, when they said, is answered."""
+    day = date(2026, 11, 12)
+    away = NORTHWIND.model_copy(update={"personal_updates": "Out of town November 13 to 15."})
+    fine = TRAVEL.replace(
+        "I will be travelling from 7 to 11 December.",
+        "I hope you had a good Veterans Day. I'm away November 13 to 15, so Monday the 16th onward suits any calls.",
+    )
+    found = {f.code for f in evaluate_tone(fine, kind="check_in", notes=away, today=day).findings}
+    assert not found & {"faithful.name", "faithful.number", "faithful.date"}, found
+    wrong_weekday = fine.replace("Monday the 16th", "Friday the 16th")
+    assert "faithful.number" in _blocking(wrong_weekday, "check_in", away, today=day)
+    guilt = TRAVEL.replace("In case it is helpful", "The wait has been hard on us at home. In case it is helpful")
+    assert "pushy.guilt" in _blocking(guilt, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    asks = TRAVEL.replace(
+        "so I wanted to ask whether there is any news on the Senior Data Analyst role",
+        "and I wondered when the board will be making its decision",
+    )
+    assert "kind.answered_question" in _blocking(asks, "value_add", NORTHWIND, today=date(2026, 11, 16))
+
+
+def test_another_rank_of_the_same_job_is_the_wrong_role() -> None:
+    """Round 19: "the Social Media Manager position" for a Social Media Assistant."""
+    text = TRAVEL.replace("the Senior Data Analyst role", "the Senior Data Manager role")
+    assert "faithful.wrong_role" in _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
+    assert "faithful.wrong_role" not in _blocking(TRAVEL, "check_in", NORTHWIND, today=date(2026, 11, 26))

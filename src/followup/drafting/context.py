@@ -229,7 +229,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         topics = _rotate(tuple(t for t in usable if t not in theirs), index)
         matched = True
         if shareable is not None:
-            topics, matched = _paired(topics, shareable)
+            topics, matched = _paired(topics, shareable, notes.topics)
         out.append(
             DraftContext(
                 kind=DraftKind.linkedin_note if channel == Channel.linkedin else kind,
@@ -405,15 +405,31 @@ def shareable_label(item: Article | Contact) -> str:
     return item.title if isinstance(item, Article) else item.name
 
 
-def _paired(topics: tuple[str, ...], item: Article | Contact) -> tuple[tuple[str, ...], bool]:
-    """The topics with the one the article (or the contact's work) is about first, and whether any matched."""
-    text = f"{item.topic} {item.title}" if isinstance(item, Article) else item.why
-    about = stems(content_words(text))
-    scored = [(len(stems(content_words(t)) & about), -i, t) for i, t in enumerate(topics)]
+def _paired(
+    topics: tuple[str, ...], item: Article | Contact, lines: list[str] | None = None
+) -> tuple[tuple[str, ...], bool]:
+    """The topics with the one the article (or the contact's work) is about first, and whether any
+    matched. A word of the article's own topic counts twice a word of its title, and one word of
+    the title alone ("surveillance") is too little. When no quoted topic matches, an article's own
+    topic does, as the user wrote it, if the notes' lines speak of it ("antimicrobial resistance
+    in UTI isolates", from "my M.Sc. project on antimicrobial resistance in UTI isolates")."""
+    if isinstance(item, Article):
+        own, title = stems(content_words(item.topic)), stems(content_words(item.title))
+    else:
+        own, title = stems(content_words(item.why)), frozenset()
+    scored = [
+        (2 * len(words & own) + len(words & title), -i, t)
+        for i, t in enumerate(topics)
+        if (words := stems(content_words(t)))
+    ]
     best = max(scored, default=None)
-    if best is None or best[0] == 0:
-        return topics, False
-    return (best[2], *(t for t in topics if t != best[2])), True
+    if best is not None and best[0] >= 2:
+        return (best[2], *(t for t in topics if t != best[2])), True
+    phrase = usable_topic(item.topic) if isinstance(item, Article) else None
+    if phrase and any(len(stems(content_words(line)) & own) >= 2 for line in lines or []):
+        told = _to_the_reader(with_article(phrase))
+        return (told, *(t for t in topics if t != told)), True
+    return topics, False
 
 
 def _rotate(topics: tuple[str, ...], index: int) -> tuple[str, ...]:

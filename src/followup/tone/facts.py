@@ -307,7 +307,9 @@ _FEEDBACK = re.compile(
     r"|\b(?:gave|given|passed on|shared|got|received|had)\b[^.\n]{0,40}\bfeedback\b"
     r"|\b(?:rejection|rejected|turned (?:me )?down|unsuccessful|not successful|didn'?t get (?:it|the (?:job|role)))"
     r"[^.\n]{0,30}\b(?:because|due to|as they|since they)\b"
-    r"|\breason (?:was|given was|they gave was)\b",
+    r"|\breason (?:was|given was|they gave was)\b"
+    r"|\b(?:said|told me|mentioned)\b[^.\n]{0,12}\bmy\b[^.\n]{0,40}\b(?:was|were)\b[^.\n]{0,12}"
+    r"\b(?:the best|the strongest|the weakest|great|excellent|strong|good|weak|not enough|too)\b",
     re.I,
 )
 
@@ -320,9 +322,15 @@ _SAYS = (
 )
 
 
+#: ... unless they offered more: "offered feedback if I want it" is an offer to take up.
+_FEEDBACK_OFFERED = re.compile(
+    r"\boffer(?:ed|s)?\b[^.\n]{0,20}\bfeedback\b|\bfeedback if I\b|\bhappy to (?:give|share) (?:more )?feedback\b", re.I
+)
+
+
 def feedback_given(text: str) -> bool:
-    """Whether the notes say the employer already gave the candidate feedback."""
-    return _FEEDBACK.search(text or "") is not None
+    """Whether the notes say the employer already gave the candidate feedback (and offered no more)."""
+    return _FEEDBACK.search(text or "") is not None and _FEEDBACK_OFFERED.search(text or "") is None
 
 
 def told_in_confidence(text: str) -> bool:

@@ -89,7 +89,11 @@ class Draft:
 
     @cached_property
     def lower(self) -> str:
-        return self.work.lower()
+        """The text in small letters, position for position ("İ" would lower to two characters: kept)."""
+        low = self.work.lower()
+        if len(low) == len(self.work):
+            return low
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.work)
 
     def sentence_span(self, position: int) -> tuple[int, int]:
         """The sentence (or line) around ``position``, without surrounding space."""

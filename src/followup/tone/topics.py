@@ -149,6 +149,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
                 return False
     if words[0] in data.past_verbs:
         return False
+    if words[0] in _DETERMINERS and any(w in data.past_verbs for w in words[1:3]):
+        return False  # "the firm moved to new software this year": a clause, not a subject
     if any(len(_words(part)) <= 3 and data.events.search(part) for part in phrase.split(",")):
         return False  # "role play", "SQL live test, window functions" (not "a paid trial shift on the line")
     if data.activities.match(phrase):
@@ -293,9 +295,11 @@ def _before_aside(phrase: str, names: tuple[str, ...]) -> str:
     all its items ("aseptic technique, CHO cells and passaging"), and a comma inside a
     compound stays ("the four-on, four-off night shift pattern")."""
     head, _, tail = phrase.partition(", ")
-    if not tail or re.search(r"\b(?:and|or)\b", tail) or len(_words(head)) < 3 or not quotable(head, names):
+    if not tail or re.search(r"\b(?:and|or)\b", tail) or not quotable(head, names):
         return phrase
-    return head
+    if len(_words(head)) < 3 and (len(_words(tail)) <= 3 or ("-" in head.split()[-1] and "-" in tail.split()[0])):
+        return phrase  # two short items ("aseptic technique, CHO cells"), or one compound ("four-on, four-off")
+    return head  # "weekend coverage, leads rotate one Saturday a month": what the comma adds goes
 
 
 def _as_list(part: str, names: tuple[str, ...]) -> str | None:

@@ -329,7 +329,32 @@ def _numbers(draft: Draft, facts: NotesFacts, found: list[Finding], covered: lis
         if _inside(covered, *match.span()):
             continue
         if match.group() not in facts.numbers and match.group().replace(",", "") not in facts.numbers:
+            if _day_after_or_before(draft, match, facts):
+                continue
             _invented(draft, "faithful.number", *match.span(), "The number", found)
+
+
+_ORDINAL_DAY = re.compile(r"(?:st|nd|rd|th)\b")
+_WEEKDAY_THE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+the\s+$", re.I)
+
+
+def _day_after_or_before(draft: Draft, match: re.Match[str], facts: NotesFacts) -> bool:
+    """ "Monday the 16th onward", after notes that say "away 13-15 Nov": the day next to one of
+    the notes' days, named with its right weekday, is their day seen from the other side, not a
+    number made up ("Friday the 28th" for Friday the 27th is still flagged)."""
+    weekday = _WEEKDAY_THE.search(draft.work, max(0, match.start() - 16), match.start())
+    if weekday is None or not _ORDINAL_DAY.match(draft.work, match.end()) or not match.group().isdigit():
+        return False
+    day, named = int(match.group()), WEEKDAYS.index(weekday.group(1).lower())
+    year = facts.interview_date.year
+    for d, month in facts.day_months:
+        if abs(d - day) == 1:
+            try:
+                if date(year, month, day).weekday() == named:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 @cache

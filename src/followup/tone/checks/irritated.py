@@ -266,6 +266,8 @@ def negative_tone(draft: Draft, explained: list[Finding], facts: NotesFacts | No
         scored = _MOVING_ON.sub(" ", sentence) if draft.kind == DraftKind.closing else sentence
         # Words from the notes are the subject, and greetings in other languages are not sentiment
         # ("Kia ora": VADER reads "kia" as killed in action).
+        if triggers.isdisjoint(w.lower() for w in _TOKENS.findall(scored)):
+            continue  # no word that could score negative: the idioms need not be read
         words = [w for w in _TOKENS.findall(NEUTRAL_IDIOMS.sub(" ", scored)) if w.lower() not in left_out]
         if triggers.isdisjoint(w.lower() for w in words):
             continue

@@ -140,10 +140,9 @@ _SAID_WHEN = phrases(
 )
 #: ... and the day it names: "a decision ... by 18 November".
 _DECISION_BY = re.compile(
-    r"\b(?:decision|decide|news|update|answer|outcome|hear(?:ing)? back|get back to|be in touch)\b"
-    r"[^.?!\n]{0,40}?\b(?:by|on|before|around|for)\s+(?:the\s+)?",
-    re.I,
-)
+    r"(?:decision|decide|news|update|answer|outcome|hear(?:ing)? back|get back to|be in touch)\b"
+    r"[^.?!\n]{0,40}?\b(?:by|on|before|around|for)\s+(?:the\s+)?"
+)  # on the draft in small letters, with no leading \b (see _MET_ON)
 
 
 #: A day named loosely: "the end of last week", "the middle of the month", "next week".
@@ -159,7 +158,9 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
     was due by 18 November", the interview's day, when they named no date)."""
     found: list[Finding] = []
     near = today or facts.latest_past
-    for m in _DECISION_BY.finditer(draft.work):
+    for m in _DECISION_BY.finditer(draft.lower):
+        if m.start() and draft.lower[m.start() - 1].isalnum():
+            continue
         first, last = draft.sentence_span(m.start())
         if not _SAID_WHEN.search(draft.work[first:last]):
             continue
@@ -196,12 +197,14 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
 
 
 #: The interview named with its day: "thank you for meeting with me on 19 June", "on October 27 I interviewed".
-_MET_ON = re.compile(
-    r"\b(?:interview(?:ed)?|met|meeting (?:with )?(?:me|you)|(?:our|the) (?:conversation|meeting|chat|interview))"
-    r"(?:\s+(?:with|for)\s+[\w.'-]+(?:\s+[\w.'-]+)?)?\s+on\s+(?=[\w ]{0,12}\d)"
-    r"|\bon\s+(?=[\w ,]{0,24}\d[\w ,]{0,12}?\s+I\s+(?:interviewed|met)\b)",
-    re.I,
-)
+#: " on 19 June": where a day follows "on"; the words before it say whether it is the interview's.
+_ON_A_DAY = re.compile(r" on (?=[\w ]{0,12}\d)")
+_MET_BEFORE = re.compile(
+    r"(?<!\w)(?:interview(?:ed)?|met|meeting (?:with )?(?:me|you)|(?:our|the) (?:conversation|meeting|chat|interview))"
+    r"(?:\s+(?:with|for)\s+[\w.'-]+(?:\s+[\w.'-]+)?)?$"
+)  # searched in the small-letter draft up to " on 19 June"
+#: "on October 27 I interviewed": the day before the words, read only where "i interviewed" or "i met" is.
+_ON_I_MET = re.compile(r"on\s+(?=[\w ,]{0,24}\d[\w ,]{0,12}?\s+i\s+(?:interviewed|met)\b)")
 
 
 def _interview_day(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
@@ -209,17 +212,21 @@ def _interview_day(draft: Draft, facts: NotesFacts, today: date | None) -> list[
     the notes' own text names that day (a second round, a call)."""
     found: list[Finding] = []
     near = today or facts.latest_past
-    for m in _MET_ON.finditer(draft.work):
-        dated = mentions(draft.work[m.end() : m.end() + 30])
+    low = draft.lower
+    ends = [m.end() for m in _ON_A_DAY.finditer(low) if _MET_BEFORE.search(low, max(0, m.start() - 50), m.start())]
+    if " i interviewed" in low or " i met" in low:
+        ends += [m.end() for m in _ON_I_MET.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
+    for end in ends:
+        dated = mentions(draft.work[end : end + 30])
         if not dated or dated[0].start > 10:
             continue
         when = dated[0].when(near)
         if when is None or when == facts.interview_date or (when.day, when.month) in facts.free_days:
             continue
-        start, end = m.end() + dated[0].start, m.end() + dated[0].end
+        start, stop = end + dated[0].start, end + dated[0].end
         found.append(
             draft.finding(
-                Check.faithful, "faithful.interview_date", Severity.block, start, end,
+                Check.faithful, "faithful.interview_date", Severity.block, start, stop,
                 f"The interview was on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}, "
                 f"not {when.day} {when:%B}.",
                 f"Write the day it was: {facts.interview_date.day} {facts.interview_date:%B}.",
@@ -358,23 +365,46 @@ def _doubled_words(draft: Draft) -> list[Finding]:
 
 
 #: An article with nothing after it: "any update on the, as I will be travelling ... and."
-_CUT_OFF = re.compile(
-    r"\b(?:the|an)\s*[,;]|\b(?:the|an|and)\s*\.(?!\w)"
-    r"|\bthe\s+(?:would|could|should|is|are|was|were)\b"  # "the Samsara side of the would be happy to"
-    # a paragraph that stops on a word no sentence ends with: "my notice period is one month, which means that if"
-    r"|\b(?:if|because|whether|although|unless|the|an|and|but|of|with|my|your|our|their|than)"
-    r"(?=[ \t]*(?:\n[ \t]*\n|\s*$))"
-)
+#: A sentence that breaks off: "the," "an;" "the ." "and." (found from the punctuation, which is rarer).
+_PUNCTUATION = re.compile(r"[,;.]")
+_BROKEN_WORDS = frozenset({"the", "an", "and"})
+#: "the Samsara side of the would be happy to": "the" before a verb.
+_THE_VERB = re.compile(r"the\s+(?:would|could|should|is|are|was|were)\b")
+#: Words no sentence ends with: a paragraph that stops on one broke off ("..., which means that if").
+_NO_END = frozenset("if because whether although unless the an and but of with my your our their than".split())
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _cut_off(draft: Draft) -> list[Finding]:
+    work = draft.work
+    spans: list[tuple[int, int, str]] = []
+    for mark in _PUNCTUATION.finditer(work):
+        if mark.group() == "." and mark.end() < len(work) and (work[mark.end()].isalnum() or work[mark.end()] == "_"):
+            continue  # "the .NET runtime", "e.g."
+        head = work[max(0, mark.start() - 12) : mark.start()].rstrip()
+        word = head[-4:].rsplit(None, 1)[-1] if head else ""
+        if word not in _BROKEN_WORDS or (word == "and" and mark.group() != "."):
+            continue  # "and," goes on
+        start = mark.start() - (min(12, mark.start()) - len(head)) - len(word)
+        if start and (work[start - 1].isalnum() or work[start - 1] == "_"):
+            continue  # "bathe,", "plan;"
+        spans.append((start, mark.end(), work[start : mark.end()]))
+    for m in _THE_VERB.finditer(work):
+        if not (m.start() and (work[m.start() - 1].isalnum() or work[m.start() - 1] == "_")):
+            spans.append((m.start(), m.end(), m.group()))
+    for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(work)] + [len(work.rstrip())]:
+        tail = work[max(0, end - 30) : end].rstrip()
+        word = tail.rsplit(None, 1)[-1] if tail else ""
+        if word in _NO_END:
+            start = end - (min(30, end) - len(tail)) - len(word)
+            spans.append((start, start + len(word), word))
     return [
         draft.finding(
-            Check.professional, "professional.cut_off", Severity.block, m.start(), m.end(),
-            f"The sentence breaks off after '{m.group().rstrip(',;. ')}': a word or a phrase is missing.",
+            Check.professional, "professional.cut_off", Severity.block, start, end,
+            f"The sentence breaks off after '{text.rstrip(',;. ')}': a word or a phrase is missing.",
             "Finish the sentence, or cut the words that lead nowhere.",
         )
-        for m in _CUT_OFF.finditer(draft.work)
+        for start, end, text in sorted(spans)
     ]  # fmt: skip
 
 
@@ -519,7 +549,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
         "voice", "leak", "presumption", "reproach", "reassurance", "foreign_phrase", "pressure", "non_sequitur",
-        "grammar", "notes_pasted", "confidence", "badmouthing",
+        "grammar", "notes_pasted", "confidence", "badmouthing", "overshare",
     }  # fmt: skip
     if facts is not None and facts.outcome == "rejected":
         wanted.add("argues_after_rejection")
@@ -611,22 +641,26 @@ _SELF_INTRODUCTION = re.compile(r"\b(?:my name is|i am|i'm|this is)\s+$", re.I)
 #: "Thank you for your time yesterday", "today's interview": a day said relative to today,
 #: which must be the interview's day.
 _RELATIVE_DAY = re.compile(
-    r"\b(?:(?:interview(?:ed)?|conversation|meeting|chat|call|talk|discussion|time|met|spoke|talked|"
+    r"(?:(?:interview(?:ed)?|conversation|meeting|chat|call|talk|discussion|time|met|spoke|talked|"
     r"speaking|talking|seeing)(?:\s+(?:with|to)\s+(?:me|you))?(?:\s+(?:me|you|us))?(?:\s+\w+){0,3}?"
     r"\s+(today|yesterday|this morning|this afternoon)\b"
-    r"|(today|yesterday)'s\s+(?:interview|conversation|meeting|chat|call|discussion))",
-    re.I,
-)
+    r"|(today|yesterday)'s\s+(?:interview|conversation|meeting|chat|call|discussion))"
+)  # on the draft in small letters, with no leading \b (see _MET_ON)
+_RELATIVE_WORDS = ("today", "yesterday", "this morning", "this afternoon")
 
 
 def _relative_day(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
-    found = []
-    for m in _RELATIVE_DAY.finditer(draft.work):
-        word = (m.group(1) or m.group(2)).lower()
+    found: list[Finding] = []
+    if not any(w in draft.lower for w in _RELATIVE_WORDS):
+        return found
+    for m in _RELATIVE_DAY.finditer(draft.lower):
+        if m.start() and draft.lower[m.start() - 1].isalnum():
+            continue
+        word = m.group(1) or m.group(2)
         meant = today - timedelta(days=1) if word == "yesterday" else today
         if meant == facts.interview_date:
             continue
-        if meant in facts.reply_days and not re.match(r"interview|met\b|seeing|today's interview", m.group(), re.I):
+        if meant in facts.reply_days and not re.match(r"interview|met\b|seeing|today's interview", m.group()):
             continue  # "your call yesterday": they called with the news the day before
         start, end = m.span(1) if m.group(1) else m.span(2)
         found.append(
@@ -654,11 +688,35 @@ _NAMED_ROLE = re.compile(
 )
 
 
+#: The last word of a job title that says its rank: one of these for another is a different job.
+_RANKS = frozenset(
+    "manager assistant director lead coordinator officer specialist executive associate administrator "
+    "supervisor head intern trainee apprentice analyst consultant technician".split()
+)
+
+
 def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """The role applied for, named by someone else's job title (the interviewer's, say)."""
     found = []
+    role = re.findall(r"[\w'-]+", facts.role)
     for m in _NAMED_ROLE.finditer(draft.work):
         named = m.group(1).casefold()
+        words = re.findall(r"[\w'-]+", named)
+        if (  # "the Social Media Manager position" for a Social Media Assistant: another rank of the same job
+            len(words) >= 2
+            and words[:-1] == role[: len(words) - 1]
+            and len(role) >= len(words)
+            and words[-1] != role[len(words) - 1]
+            and {words[-1], role[len(words) - 1]} <= _RANKS
+        ):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.wrong_role", Severity.block, m.start(1), m.end(1),
+                    f"'{m.group(1)}' is not the role you applied for.",
+                    "Name the role you interviewed for, as your notes have it.",
+                )
+            )  # fmt: skip
+            continue
         if named in facts.titles and named not in facts.role and facts.role not in named:
             found.append(
                 draft.finding(

@@ -107,6 +107,8 @@ RULES = [
             "i took (a |the )?(day|days|time) off",
             "i('ve| have) been waiting (for )?(weeks|so long|a long time)",
             "gave up (a lot|so much|everything)",
+            "(hard|tough|difficult|stressful) on (us|me|my (family|kids|children|wife|husband|partner))( at home)?",
+            "for (her|his|their|my (family|kids|children|mother|mother-in-law|wife|husband|partner)'s) sake",
             "(after|given) (all )?(that|everything) i('ve| have) (done|given|sacrificed)",
         ],
         "This makes the employer responsible for your sacrifices: it reads as guilt.",
