@@ -724,3 +724,15 @@ def test_another_rank_of_the_same_job_is_the_wrong_role() -> None:
     text = TRAVEL.replace("the Senior Data Analyst role", "the Senior Data Manager role")
     assert "faithful.wrong_role" in _blocking(text, "check_in", NORTHWIND, today=date(2026, 11, 26))
     assert "faithful.wrong_role" not in _blocking(TRAVEL, "check_in", NORTHWIND, today=date(2026, 11, 26))
+
+
+def test_a_question_then_no_need_to_reply_contradicts_itself_in_any_kind() -> None:
+    """Round 16 and 17: "Would you like me to connect you? No need to reply." in a value-add or a LinkedIn note."""
+    asks = (
+        "Dear Tom,\n\nThinking back to our conversation about the reporting backlog, I thought of Dana Reyes, "
+        "who cleared one like it at her last company. Would you like me to connect you? No need to reply if not.\n\n"
+        "Best regards,\nAlex Morgan\n"
+    )
+    assert "kind.asks_then_waives" in _blocking(asks, "value_add", NORTHWIND, today=date(2026, 11, 16))
+    tells = asks.replace("Would you like me to connect you? ", "I would be glad to connect you. ")
+    assert "kind.asks_then_waives" not in _blocking(tells, "value_add", NORTHWIND, today=date(2026, 11, 16))

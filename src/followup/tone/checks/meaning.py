@@ -555,8 +555,8 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("argues_after_rejection")
     if facts is None or facts.outcome == "pending":
         wanted.add("decision_claim")
-    if draft.kind in (DraftKind.check_in, DraftKind.escalation):
-        wanted.add("asks_then_waives")
+    if draft.kind in (DraftKind.check_in, DraftKind.escalation) or "?" in draft.work:
+        wanted.add("asks_then_waives")  # a question, and then "no need to reply"
     if draft.kind == DraftKind.value_add:
         wanted.add("backwards_introduction")
         wanted.add("nudge_in_value_add")
