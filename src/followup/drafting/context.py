@@ -92,9 +92,7 @@ class DraftContext:
     seed: int = 0  # varies the wording from one interview (and day) to another
     loop_people: tuple[Person, ...] = ()  # whom an escalation keeps in the loop (also on LinkedIn)
     promised_in_reply: date | None = None  # the day of their note that gave the promised date, if one did
-    replied: date | None = (
-        None  # the day of their latest note, when it gave no date and nothing promised is still to come
-    )
+    replied: date | None = None  # the day of their latest note, when it gave no date after the one promised
     addressed: str = ""  # a title and a name the notes give them ("Dr Adeyemi", "Sir Ramon", "Mori-san")
     agency: bool = False  # the recipient recruits for an agency, not the employer
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it

@@ -138,11 +138,14 @@ _SAID_WHEN = phrases(
     "i (understood|understand|was told)",
     "when we (spoke|met)",
 )
-#: ... and the day it names: "a decision ... by 18 November".
+#: ... and the day it names: "a decision ... by 18 November". Searched in the draft in small
+#: letters and with no leading \b (the word's start is checked by hand): a pattern that opens
+#: with letters, not with an assertion or re.I, lets the engine skip ahead to those letters,
+#: four times faster on a 150-word draft. _RELATIVE_DAY and _MET_BEFORE's search are read so too.
 _DECISION_BY = re.compile(
     r"(?:decision|decide|news|update|answer|outcome|hear(?:ing)? back|get back to|be in touch)\b"
     r"[^.?!\n]{0,40}?\b(?:by|on|before|around|for)\s+(?:the\s+)?"
-)  # on the draft in small letters, with no leading \b (see _MET_ON)
+)
 
 
 #: A day named loosely: "the end of last week", "the middle of the month", "next week".
@@ -196,13 +199,14 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
     return found
 
 
-#: The interview named with its day: "thank you for meeting with me on 19 June", "on October 27 I interviewed".
-#: " on 19 June": where a day follows "on"; the words before it say whether it is the interview's.
+#: The interview named with its day: "thank you for meeting with me on 19 June", "on October 27 I
+#: interviewed". " on 19 June" is where a day follows "on"; the words before it say whether it is
+#: the interview's (_MET_BEFORE, in the small-letter draft, up to " on").
 _ON_A_DAY = re.compile(r" on (?=[\w ]{0,12}\d)")
 _MET_BEFORE = re.compile(
     r"(?<!\w)(?:interview(?:ed)?|met|meeting (?:with )?(?:me|you)|(?:our|the) (?:conversation|meeting|chat|interview))"
     r"(?:\s+(?:with|for)\s+[\w.'-]+(?:\s+[\w.'-]+)?)?$"
-)  # searched in the small-letter draft up to " on 19 June"
+)
 #: "on October 27 I interviewed": the day before the words, read only where "i interviewed" or "i met" is.
 _ON_I_MET = re.compile(r"on\s+(?=[\w ,]{0,24}\d[\w ,]{0,12}?\s+i\s+(?:interviewed|met)\b)")
 
@@ -645,7 +649,7 @@ _RELATIVE_DAY = re.compile(
     r"speaking|talking|seeing)(?:\s+(?:with|to)\s+(?:me|you))?(?:\s+(?:me|you|us))?(?:\s+\w+){0,3}?"
     r"\s+(today|yesterday|this morning|this afternoon)\b"
     r"|(today|yesterday)'s\s+(?:interview|conversation|meeting|chat|call|discussion))"
-)  # on the draft in small letters, with no leading \b (see _MET_ON)
+)  # in the draft in small letters, with no leading \b (see _DECISION_BY)
 _RELATIVE_WORDS = ("today", "yesterday", "this morning", "this afternoon")
 
 
@@ -763,8 +767,8 @@ def _hours(draft: Draft, facts: NotesFacts) -> list[Finding]:
 
 
 def _news_after_rejection(draft: Draft, facts: NotesFacts) -> list[Finding]:
-    """A closing asks for no news: after a rejection the decision is made (nor does any other
-    message), and after silence the note bows out (asking for news in it sends two messages at once)."""
+    """A closing asks for no news, and after a rejection no message does: the decision is made.
+    After silence the closing bows out (asking for news in it sends two messages at once)."""
     if draft.kind != DraftKind.closing and facts.outcome != "rejected":
         return []
     if facts.outcome == "rejected":
