@@ -682,3 +682,36 @@ def test_an_article_is_paired_with_its_own_topic_not_one_word_of_its_title() -> 
     assert _paired(topics, report, []) == (topics, False)  # nothing in the notes speaks of it
     audit = report.model_copy(update={"topic": "preparing for a NABL audit"})
     assert _paired(topics, audit, lines)[0][0] == "the NABL surveillance audit coming up in December"
+
+
+@pytest.mark.parametrize(
+    ("topic", "told"),
+    [
+        ("claims platform cutover to Guidewire", "the claims platform cutover to Guidewire"),
+        ("QBR template overhaul and health scores", "the QBR template overhaul and health scores"),
+        ("ISO 20022 migration starting Q1 next year", "the ISO 20022 migration starting Q1 next year"),
+        ("site tour and panel", None),  # a part of the day, not a subject
+    ],
+)
+def test_round_20_topics_take_the_article_a_counted_thing_needs(topic: str, told: str | None) -> None:
+    from followup.tone.topics import usable_topic, with_article
+
+    quoted = usable_topic(topic)
+    assert (with_article(quoted) if quoted else None) == told
+
+
+def test_the_candidates_own_past_work_is_never_work_to_help_with() -> None:
+    """Round 20: "our discussion of my 14-month ERP rollout at Midway Freight; it is work I would be glad to help with"."""
+    notes = make_notes(topics=["my 14-month ERP rollout at Midway Freight"])
+    bodies = [
+        d.body
+        for day in ("2026-11-02", "2026-11-03")
+        for seed in range(6)
+        for d in advise(
+            notes.model_copy(update={"company": f"Acme Robotics {seed}"}),
+            today=date.fromisoformat(day),
+            backend="template",
+        ).drafts
+    ]
+    assert any("my 14-month ERP rollout" in b for b in bodies)
+    assert not any("glad to help with" in b for b in bodies)

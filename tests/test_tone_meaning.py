@@ -736,3 +736,25 @@ def test_a_question_then_no_need_to_reply_contradicts_itself_in_any_kind() -> No
     assert "kind.asks_then_waives" in _blocking(asks, "value_add", NORTHWIND, today=date(2026, 11, 16))
     tells = asks.replace("Would you like me to connect you? ", "I would be glad to connect you. ")
     assert "kind.asks_then_waives" not in _blocking(tells, "value_add", NORTHWIND, today=date(2026, 11, 16))
+
+
+def test_round_20_faults_and_one_false_alarm() -> None:
+    """Round 20: "looking forward to hearing how things land" is no topic; "you explaining why you'd
+    like ..." credits the reader; "get a response out of HR" reproaches; "my manager and I don't get
+    along" runs down an employer; "when you're hoping to make a decision" asks what the notes answer."""
+    day = date(2026, 11, 26)
+    lands = TRAVEL.replace("In case it is helpful", "I look forward to hearing how things land. In case it is helpful")
+    assert "faithful.topic" not in _blocking(lands, "check_in", NORTHWIND, today=day)
+    invented = lands.replace("how things land", "how the forklift fleet is serviced")
+    assert "faithful.topic" in _blocking(invented, "check_in", NORTHWIND, today=day)
+    for sentence, code in (
+        ("Since I haven't been able to get a response out of HR, I am writing to you.", "irritated.reproach"),
+        ("My manager and I don't get along, so I am keen to move.", "professional.badmouthing"),
+    ):
+        text = TRAVEL.replace("In case it is helpful", f"{sentence} In case it is helpful")
+        assert code in _blocking(text, "check_in", NORTHWIND, today=day), sentence
+    asks = TRAVEL.replace(
+        "so I wanted to ask whether there is any news on the Senior Data Analyst role",
+        "and I wondered when you're hoping to make a decision",
+    )
+    assert "kind.answered_question" in _blocking(asks, "value_add", NORTHWIND, today=date(2026, 11, 16))

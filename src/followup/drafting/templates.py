@@ -362,7 +362,9 @@ def _thank_you(ctx: DraftContext) -> str:
                 f"I enjoyed our conversation about {topic}, and I would love to bring that experience to the role."
                 if topic.startswith("my ")
                 else f"What you said about {topic} stood out for me, and it is the kind of work I would love to be part of.",
-                f"I keep coming back to our discussion of {topic}; it is work I would be glad to help with.",
+                f"I keep coming back to our discussion of {topic}; it is work I would be glad to help with."
+                if not topic.startswith("my ")  # her own past work is not work to help with
+                else f"Thank you for the chance to talk about {topic}; I would love to bring that experience to the role.",
             ],
             ctx,
             4,

@@ -295,7 +295,7 @@ _CONFIDENCE = re.compile(
 )
 _CONFIDENCE_WORDS = frozenset(
     "off record confidence confidential confidentially mention mentioned repeat bring said told say tell "
-    "between ourselves".split()
+    "between ourselves keep kept ask asked asking".split()
 )
 
 

@@ -78,7 +78,7 @@ def topic_words() -> TopicWords:
         re.compile(
             r"(?:the\s+)?(?:"
             + "|".join(re.escape(w) for w in data["activities"])
-            + r")(?=\s*(?:$|[,(]|(?:on|of|at|with|after|before|during|in|for|to|around|through)\b))",
+            + r")(?=\s*(?:$|[,(]|(?:on|of|at|with|after|before|during|in|for|to|around|through|and)\b))",
             re.IGNORECASE,
         ),
         frozenset(w.lower() for w in data["past_verbs"]),
@@ -386,7 +386,7 @@ def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool
 _PHRASE_END = frozenset(
     "of for from to in on at with among under across between by after before during since via per about "
     "and or but last next this every how what which that who whose where when while expected planned due "
-    "scheduled coming".split()
+    "scheduled coming starting going".split()
 )
 _DETERMINERS = frozenset(
     "the a an our their my your his her its this that these those some any each every all both no one two three "

@@ -243,6 +243,7 @@ def _interview_day(draft: Draft, facts: NotesFacts, today: date | None) -> list[
 _CREDIT = phrases(
     "you (walking|walked|taking|took|talking|talked) me through",
     "you (told|showed|explained|described|mentioned|said|shared|pointed out|raised)",
+    "you (explaining|telling me|showing me|describing|walking me through|sharing) (why|how|what)",
     "your (point|question|explanation|description|comments?|insights?|figures|numbers|example)",
     "what you said",
     "hearing you (explain|describe)",
