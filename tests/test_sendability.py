@@ -249,6 +249,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round18-test",
                 "round19-test",
                 "round20-test",
+                "round21-test",
             )
         )
     ]

@@ -715,3 +715,10 @@ def test_the_candidates_own_past_work_is_never_work_to_help_with() -> None:
     ]
     assert any("my 14-month ERP rollout" in b for b in bodies)
     assert not any("glad to help with" in b for b in bodies)
+
+
+def test_round_21_a_place_takes_the_article_and_a_kitchen_trial_is_no_topic() -> None:
+    from followup.tone.topics import usable_topic, with_article
+
+    assert with_article("school moving to inquiry-based learning") == "the school moving to inquiry-based learning"
+    assert usable_topic("stage on the line friday night") is None

@@ -758,3 +758,30 @@ def test_round_20_faults_and_one_false_alarm() -> None:
         "and I wondered when you're hoping to make a decision",
     )
     assert "kind.answered_question" in _blocking(asks, "value_add", NORTHWIND, today=date(2026, 11, 16))
+
+
+def test_round_21_false_alarms_and_an_invented_rival() -> None:
+    """A reply accepting the offer the outcome records, "it wasn't an easy call" in a withdrawal,
+    and "Queensland" for the notes' "QLD" pass; "interest from two other companies" nobody
+    recorded is an invented claim."""
+    offer = NORTHWIND.model_copy(update={"outcome": Outcome.offer})
+    accept = (
+        "Dear Tom,\n\nThank you for your email and for the offer of the Senior Data Analyst role at Northwind "
+        "Analytics. I am pleased to accept it, and I look forward to working with you and the team.\n\n"
+        "Yours sincerely,\nAlex Morgan\n"
+    )
+    assert "kind.closing_does_not_close" not in _blocking(accept, "closing", offer, today=date(2026, 11, 26))
+    withdrawn = NORTHWIND.model_copy(update={"outcome": Outcome.withdrawn})
+    easy = accept.replace("I am pleased to accept it", "I have accepted another offer; it wasn't an easy call")
+    assert "irritated.negative_tone" not in _blocking(easy, "closing", withdrawn, today=date(2026, 11, 26))
+    qld = NORTHWIND.model_copy(update={"topics": [*NORTHWIND.topics, "the QLD regional campaign"]})
+    text = TRAVEL.replace(
+        "In case it is helpful", "I hope the Queensland campaign is going well. In case it is helpful"
+    )
+    assert "faithful.name" not in _blocking(text, "check_in", qld, today=date(2026, 11, 26))
+    rivals = TRAVEL.replace(
+        "In case it is helpful", "I've also had interest from two other companies. In case it is helpful"
+    )
+    assert "faithful.claim" in _blocking(
+        rivals, "check_in", NORTHWIND.model_copy(update={"personal_updates": ""}), today=date(2026, 11, 26)
+    )

@@ -386,7 +386,7 @@ def capital_from_notes(phrase: str, names: frozenset[str] = frozenset()) -> bool
 _PHRASE_END = frozenset(
     "of for from to in on at with among under across between by after before during since via per about "
     "and or but last next this every how what which that who whose where when while expected planned due "
-    "scheduled coming starting going".split()
+    "scheduled coming starting going moving switching".split()
 )
 _DETERMINERS = frozenset(
     "the a an our their my your his her its this that these those some any each every all both no one two three "

@@ -105,6 +105,10 @@ CLAIMS = [
      ("considering", "interviewing", "candidate", "shortlist"), "who else they are considering"),
     (["offer (was|is) (coming|on its way|being (prepared|drafted)|ready|approved)", "offer letter"],
      ("offer letter", "offer was"), "an offer"),
+    (["(interest|offers?|interviews?|calls?) from (two|three|several|a few|a couple of|some) other (companies|employers|firms|places|businesses)",
+      "other (companies|employers|firms) (are|have been|were) (interested|in touch|calling)"],
+     ("offer", "interview", "other compan", "another compan", "other employer", "another employer", "process"),
+     "interest from other employers"),
 ]  # fmt: skip
 # Concepts a draft may only raise when the notes do: mentioning them at all asserts a fact
 # about the hiring (an offer, money, rivals, the company's state).

@@ -213,7 +213,8 @@ NEUTRAL_IDIOMS = re.compile(
     # and idioms of warmth or courtesy: "it really stuck with me", "sorry for the delay in writing",
     # "showed me where my rate limiter was going wrong" (one's own mistake, put right)
     r"|\bstuck with me\b|\b(?:sorry|apologies) for (?:the|my) (?:delay|late|slow)\w*"
-    r"|\b(?:I|my(?: \w+){1,2}) (?:was|were) (?:going|doing it) wrong\b",
+    r"|\b(?:I|my(?: \w+){1,2}) (?:was|were) (?:going|doing it) wrong\b"
+    r"|\b(?:wasn't|was not|isn't|is not|hasn't been|has not been) an easy (?:call|decision|choice)\b",
     re.IGNORECASE,
 )
 

@@ -191,7 +191,9 @@ def check(draft: Draft, facts: NotesFacts | None) -> list[Finding]:
     if draft.kind == DraftKind.thank_you:
         return [f for f in scan(draft, C, THANK_YOU_CHASE) if not _offer_in_the_notes(draft, f, facts)]
     if draft.kind == DraftKind.closing:
-        return scan(draft, C, CLOSING_RULES) + does_its_job(draft, DraftKind.closing)
+        # A reply that accepts the offer the outcome records ends the process by accepting, not by bowing out.
+        accepting = facts is not None and facts.outcome == "offer"
+        return scan(draft, C, CLOSING_RULES) + ([] if accepting else does_its_job(draft, DraftKind.closing))
     if draft.kind == DraftKind.escalation:
         return _escalation(draft, facts) + does_its_job(draft, DraftKind.escalation)
     if draft.kind == DraftKind.check_in:
