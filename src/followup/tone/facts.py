@@ -199,7 +199,7 @@ class NotesFacts:
             capitalised=notes_capitalised(notes),
             confidences=confidences(texts, {w for p in people for w in tokens(p.name)}),
             part_time=_PART_TIME.search(free_text) is not None and FULL_TIME.search(free_text) is None,
-            feedback=feedback_given("\n".join([notes.personal_updates, *notes.topics])),
+            feedback=feedback_in(notes),
             reply_days=frozenset(r.on for r in notes.employer_replies),
             free_days=day_months(free_text, notes.country),
             topic_people=tuple(
@@ -331,6 +331,11 @@ _FEEDBACK_OFFERED = re.compile(
 def feedback_given(text: str) -> bool:
     """Whether the notes say the employer already gave the candidate feedback (and offered no more)."""
     return _FEEDBACK.search(text or "") is not None and _FEEDBACK_OFFERED.search(text or "") is None
+
+
+def feedback_in(notes: InterviewNotes) -> bool:
+    """:func:`feedback_given`, read where notes say it: the candidate's news and the topics."""
+    return feedback_given("\n".join([notes.personal_updates, *notes.topics]))
 
 
 def told_in_confidence(text: str) -> bool:

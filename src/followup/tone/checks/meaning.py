@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number
+from followup.textdates import MONTHS, WEEKDAYS, Mention, mentions, month_number, spoken
 from followup.tone.facts import FULL_TIME, NotesFacts, content_words, stems, tokens
 from followup.tone.report import Channel, Check, DraftKind, Finding, Severity
 from followup.tone.scan import Rule, matches, rule
@@ -156,13 +156,29 @@ _VAGUE_DAY = re.compile(
 )
 
 
+def _inside_word(text: str, position: int) -> bool:
+    """Whether the character before ``position`` is a word's: the hand-made \b of the searches
+    with no leading one ("upon" is no "on")."""
+    return 0 < position <= len(text) and (text[position - 1].isalnum() or text[position - 1] == "_")
+
+
+def _day_after(draft: Draft, position: int, near: date) -> tuple[date, int, int] | None:
+    """The day written just after ``position`` ("by Friday 6 November": a weekday may come
+    first), with its span in the draft; None if no date starts there."""
+    dated = mentions(draft.work[position : position + 30])
+    if not dated or dated[0].start > 10:
+        return None
+    when = dated[0].when(near)
+    return None if when is None else (when, position + dated[0].start, position + dated[0].end)
+
+
 def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
     """A decision said to be due on a day the notes never gave for it ("I understood a decision
     was due by 18 November", the interview's day, when they named no date)."""
     found: list[Finding] = []
     near = today or facts.latest_past
     for m in _DECISION_BY.finditer(draft.lower):
-        if m.start() and draft.lower[m.start() - 1].isalnum():
+        if _inside_word(draft.lower, m.start()):
             continue
         first, last = draft.sentence_span(m.start())
         if not _SAID_WHEN.search(draft.work[first:last]):
@@ -177,22 +193,15 @@ def _promised_for(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
                 )
             )  # fmt: skip
             continue
-        dated = mentions(draft.work[m.end() : m.end() + 30])
-        if not dated or dated[0].start > 10:  # "by Friday 6 November": the weekday may come first
+        day = _day_after(draft, m.end(), near)
+        if day is None or day[0] in facts.promised_days or day[0] in facts.reply_days:  # "the update on 22 June"
             continue
-        when = dated[0].when(near)
-        if when is None or when in facts.promised_days or when in facts.reply_days:  # "the update on 22 June"
-            continue
-        start, end = m.end() + dated[0].start, m.end() + dated[0].end
-        given = (
-            f"the date they gave was {facts.promised:%A} {facts.promised.day} {facts.promised:%B}"
-            if facts.promised
-            else "they gave no date"
-        )
+        when, start, end = day
+        given = f"the date they gave was {spoken(facts.promised)}" if facts.promised else "they gave no date"
         found.append(
             draft.finding(
                 Check.faithful, "faithful.promised_date", Severity.block, start, end,
-                f"This says a decision was due on {when.day} {when:%B}, but {given}.",
+                f"This says a decision was due on {spoken(when, weekday=False)}, but {given}.",
                 "Give the date they gave, or leave the date out.",
             )
         )  # fmt: skip
@@ -219,21 +228,17 @@ def _interview_day(draft: Draft, facts: NotesFacts, today: date | None) -> list[
     low = draft.lower
     ends = [m.end() for m in _ON_A_DAY.finditer(low) if _MET_BEFORE.search(low, max(0, m.start() - 50), m.start())]
     if " i interviewed" in low or " i met" in low:
-        ends += [m.end() for m in _ON_I_MET.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
+        ends += [m.end() for m in _ON_I_MET.finditer(low) if not _inside_word(low, m.start())]
     for end in ends:
-        dated = mentions(draft.work[end : end + 30])
-        if not dated or dated[0].start > 10:
+        day = _day_after(draft, end, near)
+        if day is None or day[0] == facts.interview_date or (day[0].day, day[0].month) in facts.free_days:
             continue
-        when = dated[0].when(near)
-        if when is None or when == facts.interview_date or (when.day, when.month) in facts.free_days:
-            continue
-        start, stop = end + dated[0].start, end + dated[0].end
+        when, start, stop = day
         found.append(
             draft.finding(
                 Check.faithful, "faithful.interview_date", Severity.block, start, stop,
-                f"The interview was on {facts.interview_date:%A} {facts.interview_date.day} {facts.interview_date:%B}, "
-                f"not {when.day} {when:%B}.",
-                f"Write the day it was: {facts.interview_date.day} {facts.interview_date:%B}.",
+                f"The interview was on {spoken(facts.interview_date)}, not {spoken(when, weekday=False)}.",
+                f"Write the day it was: {spoken(facts.interview_date, weekday=False)}.",
             )
         )  # fmt: skip
     return found
@@ -265,10 +270,11 @@ def _credited(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Findi
     if reader not in facts.interviewer_firsts or not any(facts.topic_people):
         return []
     found: list[Finding] = []
+    names = stems(w.casefold() for n in facts.people for w in n.split())  # "you and Beth Ann": a name, no topic
+    no_topic = facts.role_stems | _EVERYDAY_STEMS | names
     for m in _CREDIT.finditer(draft.work):
         _, last = draft.sentence_span(m.start())
-        names = stems(w.casefold() for n in facts.people for w in n.split())  # "you and Beth Ann": a name, no topic
-        said = _said(draft.work[m.end() : last], data) - facts.role_stems - _EVERYDAY_STEMS - names
+        said = _said(draft.work[m.end() : last], data) - no_topic
         for named, topic in zip(facts.topic_people, facts.topic_stems, strict=True):
             if not named or reader in named or len(said & (topic - data.generic_stems)) < 2:
                 continue
@@ -384,18 +390,18 @@ def _cut_off(draft: Draft) -> list[Finding]:
     work = draft.work
     spans: list[tuple[int, int, str]] = []
     for mark in _PUNCTUATION.finditer(work):
-        if mark.group() == "." and mark.end() < len(work) and (work[mark.end()].isalnum() or work[mark.end()] == "_"):
+        if mark.group() == "." and _inside_word(work, mark.end() + 1):
             continue  # "the .NET runtime", "e.g."
         head = work[max(0, mark.start() - 12) : mark.start()].rstrip()
         word = head[-4:].rsplit(None, 1)[-1] if head else ""
         if word not in _BROKEN_WORDS or (word == "and" and mark.group() != "."):
             continue  # "and," goes on
         start = mark.start() - (min(12, mark.start()) - len(head)) - len(word)
-        if start and (work[start - 1].isalnum() or work[start - 1] == "_"):
+        if _inside_word(work, start):
             continue  # "bathe,", "plan;"
         spans.append((start, mark.end(), work[start : mark.end()]))
     for m in _THE_VERB.finditer(work):
-        if not (m.start() and (work[m.start() - 1].isalnum() or work[m.start() - 1] == "_")):
+        if not _inside_word(work, m.start()):
             spans.append((m.start(), m.end(), m.group()))
     for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(work)] + [len(work.rstrip())]:
         tail = work[max(0, end - 30) : end].rstrip()
@@ -659,7 +665,7 @@ def _relative_day(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]
     if not any(w in draft.lower for w in _RELATIVE_WORDS):
         return found
     for m in _RELATIVE_DAY.finditer(draft.lower):
-        if m.start() and draft.lower[m.start() - 1].isalnum():
+        if _inside_word(draft.lower, m.start()):
             continue
         word = m.group(1) or m.group(2)
         meant = today - timedelta(days=1) if word == "yesterday" else today
