@@ -785,3 +785,27 @@ def test_round_21_false_alarms_and_an_invented_rival() -> None:
     assert "faithful.claim" in _blocking(
         rivals, "check_in", NORTHWIND.model_copy(update={"personal_updates": ""}), today=date(2026, 11, 26)
     )
+
+
+def test_round_22_future_roles_while_pending_and_the_wrong_employer() -> None:
+    """Asking after "future roles" while this one is open reads as given up, in a LinkedIn note or
+    an escalation too, unless the note bows out or keeps in touch; the candidate's own last
+    employer named as the one the role is at is the wrong company, a site of the employer is not."""
+    day = date(2026, 11, 26)
+    note = (
+        "Hi Priya, thank you for our conversation about the revenue dashboard. "
+        "If a suitable position comes up, I'd be glad to hear from you. Alex"
+    )
+    assert "kind.future_roles_too_soon" in _blocking(note, "linkedin_note", NORTHWIND, day, "linkedin")
+    keeps = note.replace("I'd be glad to hear from you", "I'd be glad to stay in touch")
+    assert "kind.future_roles_too_soon" not in _blocking(keeps, "linkedin_note", NORTHWIND, day, "linkedin")
+    mine = NORTHWIND.model_copy(
+        update={"topics": [*NORTHWIND.topics, "my four years at Harbour Lane Insurance building their KPI pack"]}
+    )
+    wrong = TRAVEL.replace("joining Northwind Analytics", "joining Harbour Lane Insurance")
+    assert "faithful.employer" in _blocking(wrong, "check_in", mine, today=day)
+    assert "faithful.employer" not in _blocking(TRAVEL, "check_in", mine, today=day)
+    site = mine.model_copy(update={"role": "Senior Data Analyst, Harbour Lane office"})
+    office = TRAVEL.replace("joining Northwind Analytics", "joining the team at Harbour Lane")
+    assert "faithful.employer" not in _blocking(office, "check_in", site, today=day)
+    assert "faithful.employer" in _blocking(office, "check_in", mine, today=day)

@@ -579,7 +579,8 @@ def _check_in(ctx: DraftContext) -> str:
     interest = _pick(
         [
             f"I remain very interested in {_join(ctx, 'joining')}" + (f", and I enjoyed our conversation about {topic}." if topic else "."),
-            "I am still very keen on the role" + (f", not least after our conversation about {topic}." if topic else "."),
+            # not "keen on the role": the question just before it named the role
+            f"I am still very keen to {_join(ctx)}" + (f", not least after our conversation about {topic}." if topic else "."),
             (f"Our conversation about {topic} has stayed with me, and I would love to {_join(ctx)}." if topic
              else f"I would still love to {_join(ctx)}."),
         ],

@@ -119,6 +119,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _addressee(draft, facts)
         found += _news_after_rejection(draft, facts)
         found += _wrong_role(draft, facts)
+        found += _wrong_employer(draft, facts)
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
         found += _promised_for(draft, facts, today)
@@ -552,6 +553,21 @@ def _addressee(draft: Draft, facts: NotesFacts) -> list[Finding]:
 #: notice"): then "I could start from 20 April" is theirs to say.
 _OWN_AVAILABILITY = re.compile(r"\b(?:start|free from|available|notice)\b", re.I)
 
+#: A note that bows out while the outcome is pending (the move-on closing) or keeps in touch long after
+#: (a reconnect): there future roles belong.
+_BOWS_OUT = phrases(
+    "assum(e|ing)",
+    "moved (on|forward|ahead)",
+    "(been|was|is|has been) filled",
+    "another (candidate|direction)",
+    "(went|gone|go|going) (with|in) (another|a different|someone)",
+    "withdraw",
+    "step (back|aside)",
+    "(close|closing) the loop",
+    "not (be )?(moving|progressing|proceeding|selected|successful|taken forward)",
+    "(keep|stay) (in touch|connected)",
+)
+
 #: Kinds that would ask about the timeline; a check-in may ask whether the one given still holds.
 _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
 
@@ -571,10 +587,11 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     if draft.kind == DraftKind.value_add:
         wanted.add("backwards_introduction")
         wanted.add("nudge_in_value_add")
-    if draft.kind in (DraftKind.thank_you, DraftKind.value_add, DraftKind.check_in) and (
-        facts is None or facts.outcome == "pending"
+    if (facts is None or facts.outcome == "pending") and (
+        draft.kind in (DraftKind.thank_you, DraftKind.value_add, DraftKind.check_in, DraftKind.escalation)
+        or (draft.kind == DraftKind.linkedin_note and not _BOWS_OUT.search(draft.work))
     ):
-        wanted.add("future_roles_too_soon")
+        wanted.add("future_roles_too_soon")  # a LinkedIn note may be the closing that bows out
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
         if facts is None or not _OWN_AVAILABILITY.search(facts.free_text):
@@ -736,6 +753,41 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     "Name the role you interviewed for, as your notes have it.",
                 )
             )  # fmt: skip
+    return found
+
+
+#: Where a draft names the employer: "the role at X", "join X", "working at X".
+_EMPLOYER_NAMED = re.compile(
+    r"\b(?:(?:role|position|job|post|vacancy|opening|interview) (?:at|with)|join(?:ing)?(?: the team at)?"
+    r"|work(?:ing)?(?: on)? at|the team at) ([A-Z](?:[\w'&-]|\.(?=\w))*(?: (?:&|of|and|the) [A-Z](?:[\w'&-]|\.(?=\w))*"
+    r"| [A-Z](?:[\w'&-]|\.(?=\w))*)*)"
+)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:my|i|i'm|i've|me)\b")
+
+
+def _wrong_employer(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """Another organisation of the notes (the candidate's current or last employer, the agency)
+    named as the one the role is at: "the role at Morley's Foodstore", "working on at Midway Freight"."""
+    found = []
+    for m in _EMPLOYER_NAMED.finditer(draft.work):
+        named = m.group(1).casefold()
+        if named in facts.company or facts.company in named or named.split()[0] in facts.company.split():
+            continue
+        if any(named in person.casefold() for person in facts.people):
+            continue  # "my interview with Shawn"
+        if named in facts.role or any(named in title for title in facts.titles):
+            continue  # a site or a department ("Sous Chef, Queen West location"; "Plant Head - Chakan")
+        if not any(named in line and _FIRST_PERSON.search(line) for line in facts.free_text.splitlines()):
+            continue  # only a name from the candidate's own story ("my six years at Morley's") is another employer
+        found.append(
+            draft.finding(
+                Check.faithful, "faithful.employer", Severity.block, m.start(1), m.end(1),
+                f"'{m.group(1)}' is named as the employer here, but the role is with another company in your notes.",
+                "Name the company you interviewed with.",
+            )
+        )  # fmt: skip
     return found
 
 
