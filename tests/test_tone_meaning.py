@@ -809,3 +809,22 @@ def test_round_22_future_roles_while_pending_and_the_wrong_employer() -> None:
     office = TRAVEL.replace("joining Northwind Analytics", "joining the team at Harbour Lane")
     assert "faithful.employer" not in _blocking(office, "check_in", site, today=day)
     assert "faithful.employer" in _blocking(office, "check_in", mine, today=day)
+
+
+def test_a_start_sooner_than_the_notes_allow() -> None:
+    """Round 10, 19 and 20: "available to start right away" with two weeks' notice to give, or
+    with a start date a month off; "within four weeks" with three months' notice (two at best)."""
+    day = date(2026, 11, 26)
+    sooner = TRAVEL.replace("In case it is helpful", "I could start right away. In case it is helpful")
+    notice = NORTHWIND.model_copy(update={"personal_updates": "Two weeks' notice at my current job."})
+    assert "faithful.availability" in _blocking(sooner, "check_in", notice, today=day)
+    assert "faithful.availability" not in _blocking(sooner, "check_in", NORTHWIND, today=day)
+    later = NORTHWIND.model_copy(update={"personal_updates": "I can start on 4 January."})
+    assert "faithful.availability" in _blocking(sooner, "check_in", later, today=day)
+    from_then = sooner.replace("I could start right away", "I could start any time from 4 January")
+    assert "faithful.availability" not in _blocking(from_then, "check_in", later, today=day)
+    long = NORTHWIND.model_copy(update={"personal_updates": "notice = 3 months, might get them down to 2"})
+    within = sooner.replace("I could start right away", "I could start within four weeks")
+    assert "faithful.availability" in _blocking(within, "check_in", long, today=day)
+    bought = NORTHWIND.model_copy(update={"personal_updates": "60 days notice, can be bought out"})
+    assert "faithful.availability" not in _blocking(within, "check_in", bought, today=day)

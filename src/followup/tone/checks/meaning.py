@@ -120,6 +120,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _news_after_rejection(draft, facts)
         found += _wrong_role(draft, facts)
         found += _wrong_employer(draft, facts)
+        found += _availability(draft, facts, today)
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
         found += _promised_for(draft, facts, today)
@@ -762,6 +763,95 @@ _EMPLOYER_NAMED = re.compile(
     r"|work(?:ing)?(?: on)? at|the team at) ([A-Z](?:[\w'&-]|\.(?=\w))*(?: (?:&|of|and|the) [A-Z](?:[\w'&-]|\.(?=\w))*"
     r"| [A-Z](?:[\w'&-]|\.(?=\w))*)*)"
 )
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mth": 30}
+_COUNT = r"(\d{1,3}|an?|one|two|three|four|five|six|eight|twelve)"
+_UNIT = r"(day|week|wk|month|mth)s?"
+#: A notice period in the notes: "4 weeks' notice", "notice period 30 days", "1 month notice", "notice = 3 months".
+_NOTICE = re.compile(
+    rf"\b{_COUNT}[\s-]*(?:calendar\s+)?{_UNIT}'?(?:'s)?\s+notice|\bnotice(?:\s+period)?\s*(?:is|of|=|:|at [^,.\d]*)?\s*{_COUNT}[\s-]*{_UNIT}",
+    re.I,
+)
+#: ... which the candidate may be able to shorten: then any claim of a sooner start may be true.
+_SHORTER = re.compile(r"negotiat|down to|bought out|buy ?out|waive|flexib|earlier if|sooner", re.I)
+#: A draft's claim of when the candidate could start.
+_START_NOW = re.compile(
+    r"\b(?:start|join|begin)(?:ing)?(?: work)? (?:right away|immediately|straight away|at once|tomorrow|any ?time(?! (?:from|after)))"
+    r"|\bavailable (?:to start |to join )?(?:right away|immediately|straight away|at once|now)\b",
+    re.I,
+)
+_START_WITHIN = re.compile(
+    rf"\b(?:start|join|begin|available)\w*[^.\n]{{0,20}}?\b(?:with|within|in|after) {_COUNT} {_UNIT}", re.I
+)
+
+
+#: How far the candidate may be able to shorten it: "might get them down to 2", "can negotiate to 15".
+_SHORTENED_TO = re.compile(
+    rf"\b(?:down to|negotiate to|negotiable to|reduce(?:d)? to) {_COUNT}(?:[\s-]*{_UNIT})?", re.I
+)
+#: The notes' earliest start: "can start on 4 January", "start date 11 Jan 2027", "19 Oct at the earliest".
+_EARLIEST = re.compile(
+    r"\b(?:can|could) start\b|\bstart(?:ing)? date\b|\bat the earliest\b|\bavailable from\b|\bfree from\b"
+)
+
+
+def _days(count: str, unit: str) -> int:
+    n = int(count) if count.isdigit() else _COUNTS[count.lower()]
+    return n * _UNIT_DAYS[unit.lower().rstrip("s")]
+
+
+def _notice_days(text: str) -> int | None:
+    """The shortest notice period the notes give, in days (after any shortening they say is
+    possible); None where they give none, or say it can be bought out or waived."""
+    days = []
+    for line in text.splitlines():
+        for m in _NOTICE.finditer(line):
+            count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            shortened = _SHORTENED_TO.search(line)
+            if shortened:
+                count, unit = shortened.group(1), shortened.group(2) or unit
+            elif _SHORTER.search(line):
+                return None
+            days.append(_days(count, unit))
+    return min(days) if days else None
+
+
+def _earliest_start(facts: NotesFacts) -> date | None:
+    """The first day the notes say the candidate could start, where they name one."""
+    for line in facts.free_text.splitlines():
+        for sentence in re.split(r"[.;]\s", line):  # the date said with the start, not the trip after it
+            if not _EARLIEST.search(sentence):
+                continue
+            for mention in mentions(sentence):
+                day = mention.when(facts.interview_date)
+                if day is not None:
+                    return day
+    return None
+
+
+def _availability(draft: Draft, facts: NotesFacts, today: date | None) -> list[Finding]:
+    """A start sooner than the notes allow: "I can start right away" or "within two weeks" with
+    four weeks' notice to give, or "right away" when the notes' earliest start is a month off."""
+    notice = _notice_days(facts.free_text)
+    earliest = _earliest_start(facts) if today is not None else None
+    if not notice and earliest is None:
+        return []
+    found = []
+    claims = [(m, 0) for m in _START_NOW.finditer(draft.work)]
+    claims += [(m, _days(m.group(1), m.group(2))) for m in _START_WITHIN.finditer(draft.work)]
+    for m, days in claims:
+        too_soon = notice is not None and days < notice * 0.8  # "four weeks" for "one calendar month" is the same
+        if too_soon or (earliest is not None and today is not None and today + timedelta(days=days + 7) < earliest):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.availability", Severity.block, m.start(), m.end(),
+                    "This says you could start sooner than your notes say you can (your notice period or start date).",
+                    "Say when you could really start, as your notes have it.",
+                )
+            )  # fmt: skip
+    return found
 
 
 _FIRST_PERSON = re.compile(r"\b(?:my|i|i'm|i've|me)\b")
