@@ -551,3 +551,43 @@ def test_a_value_add_says_you_and_the_team_once() -> None:
     ]
     assert len(bodies) >= 5
     assert all(body.count("you and the team") <= 1 for body in bodies)
+
+
+def test_an_agency_recruiter_is_thanked_for_arranging_the_interview_not_for_meeting() -> None:
+    """Round 22: "Many thanks for meeting with me today" to an agency consultant who was not at the trial shift."""
+    agency = {"name": "Dana Lee", "title": "Consultant, Brightpath Recruitment", "role": "recruiter"}
+    notes = make_notes(interviewers=[agency, SAM])
+    [dana] = [d for d in _drafts(notes, "2026-11-02") if d.recipient == "Dana Lee"]
+    assert "arranging my interview" in dana.body
+    assert "meeting with me" not in dana.body
+    assert "conversation" not in dana.body
+    late = make_notes(interviewers=[agency, SAM], history=[], promised_reply_date=None)
+    check_ins = [d for d in _drafts(late, "2026-11-12") if d.kind == "check_in" and d.recipient == "Dana Lee"]
+    assert check_ins
+    assert all("arranging my interview" in d.body for d in check_ins)
+
+
+def test_a_closing_thanks_for_the_decision_only_the_one_who_gave_it() -> None:
+    """Round 22: the rejection came from the office manager; the partner is thanked for considering the candidate."""
+    notes = make_notes(outcome="rejected", personal_updates="Rejection email from Sam on 4 Nov.")
+    [draft] = _drafts(notes, "2026-11-05")
+    assert draft.recipient == "Dana Lee"
+    assert "Sam passed on the team's decision" in draft.body
+    assert "letting me know" not in draft.body
+    [own] = _drafts(
+        make_notes(outcome="rejected", personal_updates="Rejection email from Dana on 4 Nov."), "2026-11-05"
+    )
+    assert "letting me know" in own.body
+
+
+def test_a_jotted_remark_after_a_semicolon_leaves_a_contact_introduction() -> None:
+    """Round 22: "...last year; cut our incomplete submissions a lot;" pasted into a LinkedIn note."""
+    contact = {
+        "kind": "contact",
+        "name": "Ngozi Eze",
+        "why": "KoboToolbox trainer who ran the refresher for our field teams last year; cut our errors a lot",
+    }
+    notes = make_notes(shareables=[contact], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
+    bodies = [d.body for d in _drafts(notes, "2026-11-05") + _drafts(notes, "2026-11-05", "linkedin")]
+    assert any("a KoboToolbox trainer who ran the refresher" in b for b in bodies)
+    assert not any("cut our errors" in b for b in bodies)

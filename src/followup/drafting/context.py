@@ -25,6 +25,7 @@ from followup.textdates import spoken
 from followup.tone.facts import (
     HONORIFICS,
     content_words,
+    decision_from,
     family_name_first,
     feedback_in,
     notes_capitalised,
@@ -97,6 +98,7 @@ class DraftContext:
     agency: bool = False  # the recipient recruits for an agency, not the employer
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it
     feedback_given: bool = False  # the employer gave feedback already: a closing thanks them for it
+    decision_by_other: str = ""  # the first name of someone else who passed the decision on ("Bríd")
 
     @property
     def base_kind(self) -> DraftKind:
@@ -249,6 +251,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 agency=agency,
                 internal=internal_candidate(notes.personal_updates),
                 feedback_given=feedback_in(notes),
+                decision_by_other=_decision_by_other(notes, person.name),
                 ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
                 rejected=notes.outcome == Outcome.rejected,
@@ -436,3 +439,13 @@ def _rotate(topics: tuple[str, ...], index: int) -> tuple[str, ...]:
         return topics
     shift = index % len(topics)
     return topics[shift:] + topics[:shift]
+
+
+def _decision_by_other(notes: InterviewNotes, recipient: str) -> str:
+    """Who else passed the decision on, as the closing names them: "Bríd passed on the team's decision"."""
+    sender = decision_from(notes) if notes.outcome == Outcome.rejected else None
+    if sender is None or name_key(sender) == name_key(recipient):
+        return ""
+    if sender.split()[0].rstrip(".").casefold() in HONORIFICS:
+        return sender  # "Dr Petra Lange let me know", not "Dr let me know"
+    return called(sender, notes.country)

@@ -290,6 +290,8 @@ def _thank_you(ctx: DraftContext) -> str:
             _timeline_ask(ctx, 0),
             _sign(ctx, "Thank you again for your time, and I look forward to hearing from you.\n\nBest regards,"),
         )
+    if ctx.agency:
+        return _agency_thank_you(ctx)
     when, role, company = _when(ctx), _role(ctx), _company(ctx)
     topic = ctx.topics[0] if ctx.topics else None
     layout = _layout(ctx, 3)
@@ -388,6 +390,39 @@ def _thank_you(ctx: DraftContext) -> str:
     )
 
 
+def _agency_thank_you(ctx: DraftContext) -> str:
+    """To an agency's recruiter, who put the candidate forward and arranged the interview but was
+    seldom in it: thanks for that, not for "meeting with me today"."""
+    when, role, company = _when(ctx), _role(ctx), _company(ctx)
+    opening = _pick(
+        [
+            f"Thank you for putting me forward for {role} at {company}, and for arranging my interview {when}.",
+            f"Thank you for arranging my interview with {company} {when} for {role}, and for all your help so far.",
+        ],
+        ctx,
+        3,
+    )
+    topic = ctx.topics[0] if ctx.topics else None  # only a topic the notes say they talked of
+    detail = (  # the company was named just before: "the role", not the company twice
+        f"I enjoyed our conversation about {topic}, and I came away even more interested in the role."
+        if topic
+        else "I enjoyed meeting the team and came away even more interested in the role."
+    )
+    return _paragraphs(
+        _greeting(ctx),
+        f"{opening} {detail}",
+        _timeline_ask(ctx, 6),
+        _sign(ctx, _pick(["Many thanks,", "Kind regards,", "With thanks,"], ctx, 5)),
+    )
+
+
+def _arranged_or_gave(ctx: DraftContext) -> str:
+    """A late thank-you inside a check-in: to an agency's recruiter, for arranging the interview."""
+    if ctx.agency:
+        return f"Thank you for arranging my interview {_when(ctx)}."
+    return f"Thank you for the time you gave me {_when(ctx)}."
+
+
 def _timeline_ask(ctx: DraftContext, slot: int) -> str:
     if not ctx.ask_timeline:
         return ""
@@ -468,6 +503,11 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     goes on to speak of the reader by name or initials ("...; Brian said the Trust needs ...",
     "...; O.F. complained ...") is cut where it turns to them: the message is to Brian."""
     why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(".")  # "(we worked together at my last NPO)": an aside
+    # "...; cut our incomplete submissions a lot": a clause with no subject after a semicolon is a jotted remark
+    # ("...; her team funds early-grade reading" has one, and stays)
+    head, semicolon, tail = why.partition("; ")
+    if semicolon and tail.split()[0].lower() not in _SUBJECTS:
+        why = head.rstrip(" .;")
     if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
         why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
     initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
@@ -497,7 +537,7 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))) or first in _PLURAL_NOUNS:
         # "Certified vet tech I trained with", "freelance photographer who ...": a description
         word = why.split()[0]
-        lead = why if word[1:2].isupper() else f"{why[:1].lower()}{why[1:]}"  # "CSI manager" stays
+        lead = why if any(c.isupper() for c in word[1:]) else f"{why[:1].lower()}{why[1:]}"  # "CSI", "KoboToolbox"
         head, comma, tail = lead.partition(", ")
         if comma and "," not in tail and tail.split()[0].lower() in _DESCRIBING:
             # "Ex-colleague, certified level II thermographer": "an ex-colleague and a certified ..."
@@ -516,6 +556,8 @@ def _a(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+#: Words that start a clause with its own subject ("her team funds ...", "she ran ...").
+_SUBJECTS = frozenset("i we you he she they it her his their our my its the a an this that these those".split())
 #: How a contact's note can start when it says what they did ("ran the preceptor programme").
 _VERB_STARTS = frozenset(
     "ran led did set built wrote taught spent made helped now previously recently currently also formerly "
@@ -574,7 +616,7 @@ def _check_in(ctx: DraftContext) -> str:
     else:
         since = "" if ctx.missed_thank_you else f" {_when(ctx)}"
         ask = f"I wanted to ask whether there is any news on {role} since we spoke{since}."
-    thanks = f"Thank you for the time you gave me {_when(ctx)}." if ctx.missed_thank_you else ""
+    thanks = _arranged_or_gave(ctx) if ctx.missed_thank_you else ""
     topic = ctx.topics[0] if ctx.topics else None
     interest = _pick(
         [
@@ -676,11 +718,19 @@ def _why(ctx: DraftContext) -> str:
 def _closing(ctx: DraftContext) -> str:
     role, company = _role(ctx), _company(ctx)
     if ctx.rejected:
-        opening = f"Thank you for letting me know {_decision(ctx)} about {role}, and for " + (
+        during = (
             "your help during the process."
             if ctx.agency
             else f"the time {'you' if ctx.solo and ctx.met else 'you and the team'} gave me during the process."
         )
+        if ctx.decision_by_other and not ctx.agency and not _plain(ctx):
+            # Someone else passed the decision on: thank this reader for considering them, not "for letting me know".
+            opening = (
+                f"{ctx.decision_by_other} passed on the team's decision about {role}. Thank you for considering me, "
+                f"and for {during}"
+            )
+        else:
+            opening = f"Thank you for letting me know {_decision(ctx)} about {role}, and for {during}"
         feedback = (
             ""
             if _plain(ctx)
@@ -817,7 +867,15 @@ def _li_check_in(ctx: DraftContext) -> str:
     else:
         ask = f"I wanted to ask whether there is any news on {_role(ctx)}."
     # A first message after the interview thanks them for it before asking for news.
-    opening = f"thank you for the interview {_when(ctx)}." if ctx.missed_thank_you else "I hope you are well."
+    opening = (
+        (
+            f"thank you for arranging my interview {_when(ctx)}."
+            if ctx.agency
+            else f"thank you for the interview {_when(ctx)}."
+        )
+        if ctx.missed_thank_you
+        else "I hope you are well."
+    )
     return f"{_li_greeting(ctx)} {opening} {ask} I remain very interested. Thank you,{_li_name(ctx)}\n"
 
 
@@ -846,7 +904,9 @@ def _meeting(ctx: DraftContext) -> str:
 
 
 def _li_closing(ctx: DraftContext) -> str:
-    if ctx.rejected:
+    if ctx.rejected and ctx.decision_by_other and not ctx.agency and not _plain(ctx):
+        first = f"thank you for considering me for {_role(ctx)}."  # someone else passed the decision on
+    elif ctx.rejected:
         first = f"thank you for letting me know {_decision(ctx)} about {_role(ctx)}."
     else:
         helped = "your help with" if ctx.recipient_role == "recruiter" else "considering me for"

@@ -338,6 +338,29 @@ def feedback_in(notes: InterviewNotes) -> bool:
     return feedback_given("\n".join([notes.personal_updates, *notes.topics]))
 
 
+#: A line of the notes that tells of the decision: "Rejection email from Bríd Mon 23/3", "Niamh rang: they went with".
+_DECISION_NEWS = re.compile(
+    r"reject|turned (?:me )?down|unsuccessful|not (?:been )?(?:selected|successful|shortlisted)|went with|gone with"
+    r"|decided|decision",
+    re.I,
+)
+
+
+def decision_from(notes: InterviewNotes) -> str | None:
+    """The full name of the one person the notes say passed the decision on, where they name
+    exactly one ("Rejection email from Bríd"): a closing to anyone else does not thank them
+    "for letting me know"."""
+    people = list(notes.interviewers) + ([notes.senior_contact] if notes.senior_contact else [])
+    for line in [*notes.personal_updates.splitlines(), *notes.topics]:
+        if not _DECISION_NEWS.search(line):
+            continue
+        words = set(re.findall(r"[^\W\d_][\w'-]*", line.casefold()))
+        named = {p.name for p in people if _firsts(p.name) & words}
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
 def told_in_confidence(text: str) -> bool:
     """Whether a line of notes says something in it was told in confidence."""
     return _CONFIDENCE.search(text) is not None
