@@ -828,3 +828,21 @@ def test_a_start_sooner_than_the_notes_allow() -> None:
     assert "faithful.availability" in _blocking(within, "check_in", long, today=day)
     bought = NORTHWIND.model_copy(update={"personal_updates": "60 days notice, can be bought out"})
     assert "faithful.availability" not in _blocking(within, "check_in", bought, today=day)
+
+
+def test_a_thank_you_or_a_linkedin_note_that_asks_for_news_too_soon() -> None:
+    """Round 22: a LinkedIn note on 19 March asking "is there any news?" about a decision due
+    25 March; a thank-you the day after the interview asking where things stand."""
+    note = (
+        "Hi Tom, I hope you are well. I understood a decision was due by Wednesday 18 November; "
+        "is there any news on the Senior Data Analyst role? Thank you, Alex"
+    )
+    assert "kind.too_early" in _blocking(note, "linkedin_note", NORTHWIND, date(2026, 11, 16), "linkedin")
+    assert "kind.too_early" not in _blocking(note, "linkedin_note", NORTHWIND, date(2026, 11, 20), "linkedin")
+    thanks = (
+        "Dear Priya,\n\nThank you for meeting me yesterday about the Senior Data Analyst role. I enjoyed our "
+        "conversation about the revenue dashboard. Could you let me know where things stand?\n\nBest regards,\nAlex Morgan\n"
+    )
+    assert "kind.too_early" in _blocking(thanks, "thank_you", NORTHWIND, date(2026, 11, 11))
+    plain = thanks.replace("Could you let me know where things stand?", "I look forward to hearing from you.")
+    assert "kind.too_early" not in _blocking(plain, "thank_you", NORTHWIND, date(2026, 11, 11))

@@ -427,11 +427,33 @@ _OWN_DEADLINE = phrases("offers?", "deadline", "(respond|answer|reply|decide) (t
 CHECK_IN_NOT_BEFORE_DAYS = 3
 
 
+#: Asking for news: "is there any news", "any update?", "where things stand" ...
+_NEWS = phrases(
+    "(is there|are there|any|an|have) (news|updates?)", "where things stand", "(has|have) (a|the|your) decision been"
+)
+#: ... as a question or a request.
+_ASKING = phrases("let me know", "to ask", "to check", "wondering", "could you", "would you", "can you")
+
+
+_WITH_END = re.compile(r"[^.!?\n]+[.!?]*")  # a sentence with its own full stop or question mark
+
+
+def _asks_for_news(draft: Draft) -> bool:
+    return any(
+        _NEWS.search(m.group()) and ("?" in m.group() or _ASKING.search(m.group()))
+        for m in _WITH_END.finditer(draft.work)
+    )
+
+
 def _too_early(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
     """A check-in before the day they said they would decide, or within days of the interview
     or of the last message, asks for news they have not had time to have."""
-    if draft.kind != DraftKind.check_in or facts.outcome != "pending" or _OWN_DEADLINE.search(draft.work):
+    if facts.outcome != "pending" or _OWN_DEADLINE.search(draft.work):
         return []
+    if draft.kind != DraftKind.check_in and not (
+        draft.kind in (DraftKind.thank_you, DraftKind.linkedin_note) and _asks_for_news(draft)
+    ):
+        return []  # a thank-you or a LinkedIn note is too early only when it asks for news
     if facts.promised is not None:
         if today >= facts.promised:
             return []
