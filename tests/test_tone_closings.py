@@ -55,7 +55,7 @@ BITTER = [
     ("I will assume the role has been filled by someone less qualified.", "faithful.claim"),
     ("I can only assume the role was filled internally.", "faithful.claim"),
     ("I will assume the other candidates were simply better connected.", "faithful.claim"),
-    ("As nobody has bothered to reply, I will assume the role has been filled.", "irritated.negative_tone"),
+    ("As nobody has bothered to reply, I will assume the role has been filled.", "irritated.reproach"),
 ]
 
 

@@ -846,3 +846,31 @@ def test_a_thank_you_or_a_linkedin_note_that_asks_for_news_too_soon() -> None:
     assert "kind.too_early" in _blocking(thanks, "thank_you", NORTHWIND, date(2026, 11, 11))
     plain = thanks.replace("Could you let me know where things stand?", "I look forward to hearing from you.")
     assert "kind.too_early" not in _blocking(plain, "thank_you", NORTHWIND, date(2026, 11, 11))
+
+
+def test_round_22_faults_and_false_alarms() -> None:
+    """Round 22: another job of the same rank, a wait written as months, an offer made for a
+    contact; "you said I should hear by" and a late thank-you's "I never properly thanked you"
+    are not blame or complaint."""
+    day = date(2026, 11, 26)
+    rank = TRAVEL.replace("the Senior Data Analyst role", "the Marketing Analyst role")
+    assert "faithful.wrong_role" in _blocking(rank, "check_in", NORTHWIND, today=day)
+    months = TRAVEL.replace(
+        "In case it is helpful", "A few months have passed since my interview. In case it is helpful"
+    )
+    assert "faithful.elapsed" in _blocking(months, "check_in", NORTHWIND, today=day)
+    assert "faithful.elapsed" not in _blocking(months, "check_in", NORTHWIND, today=date(2027, 2, 10))
+    offer = TRAVEL.replace(
+        "In case it is helpful", "Dana has offered to come in and run a session free of charge. In case it is helpful"
+    )
+    assert "faithful.claim" in _blocking(offer, "check_in", NORTHWIND, today=day)
+    recalls = TRAVEL.replace(
+        "You mentioned the team hoped to reach a decision by Wednesday 18 November",
+        "You said I should hear by Wednesday 18 November",
+    )
+    assert "irritated.blame" not in _blocking(recalls, "check_in", NORTHWIND, today=day)
+    late = TRAVEL.replace(
+        "In case it is helpful",
+        "I realise I never properly thanked you for the interview, sorry for the delay! In case it is helpful",
+    )
+    assert "irritated.negative_tone" not in _blocking(late, "check_in", NORTHWIND, today=day)

@@ -109,6 +109,10 @@ CLAIMS = [
       "other (companies|employers|firms) (are|have been|were) (interested|in touch|calling)"],
      ("offer", "interview", "other compan", "another compan", "other employer", "another employer", "process"),
      "interest from other employers"),
+    # "Sina has offered to come in and run the first two sessions free of charge": a promise made for someone else
+    (["free of charge", "(at|for) no (charge|cost)", "(has|have|had) (kindly )?offered to (come|run|help|visit|do|give|train|present|walk|show)",
+      "(said|says) (she|he|they)('d| would) be (happy|glad|delighted) to (come|run|help|visit|train|present|walk|show)"],
+     ("free", "charge", "cost", "offered"), "what someone has offered"),
 ]  # fmt: skip
 # Concepts a draft may only raise when the notes do: mentioning them at all asserts a fact
 # about the hiring (an offer, money, rivals, the company's state).

@@ -160,8 +160,8 @@ RULES = [
         BLOCK,
         [
             "you (promised|were supposed to|forgot|failed to|neglected to|never (replied|responded|got back|answered))",
-            "you said (i|i'd|i would|you would|you'd|that i|that you)",
-            "you told me (i|that i|you)",
+            "you said (you would|you'd|that you)",  # "you said I should hear by Friday" only recalls the date
+            "you told me (you|that you)",
             "you did (say|promise|tell|mention)",
             "i trust (i'll|i will|you'll|you will|i shall)",
             "you('ve| have) (kept|left) me",
@@ -214,7 +214,9 @@ NEUTRAL_IDIOMS = re.compile(
     # "showed me where my rate limiter was going wrong" (one's own mistake, put right)
     r"|\bstuck with me\b|\b(?:sorry|apologies) for (?:the|my) (?:delay|late|slow)\w*"
     r"|\b(?:I|my(?: \w+){1,2}) (?:was|were) (?:going|doing it) wrong\b"
-    r"|\b(?:wasn't|was not|isn't|is not|hasn't been|has not been) an easy (?:call|decision|choice)\b",
+    r"|\b(?:wasn't|was not|isn't|is not|hasn't been|has not been) an easy (?:call|decision|choice)\b"
+    # one's own late thanks: "I realise I never properly thanked you"
+    r"|\b(?:never|didn't|did not|forgot to) (?:properly |formally |actually )?thank(?:ed)?\b",
     re.IGNORECASE,
 )
 

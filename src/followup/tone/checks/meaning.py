@@ -129,6 +129,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         if today is not None:
             found += _relative_day(draft, facts, today)
             found += _too_early(draft, facts, today)
+            found += _elapsed(draft, facts, today)
     return found
 
 
@@ -603,6 +604,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     }  # fmt: skip
     if facts is not None and facts.outcome == "rejected":
         wanted.add("argues_after_rejection")
+        wanted.add("missed_rejection")
     if facts is None or facts.outcome == "pending":
         wanted.add("decision_claim")
     if draft.kind in (DraftKind.check_in, DraftKind.escalation) or "?" in draft.work:
@@ -750,6 +752,10 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """The role applied for, named by someone else's job title (the interviewer's, say)."""
     found = []
     role = re.findall(r"[\w'-]+", facts.role)
+    # The noun the title ends on, before a site or team: "supervisor" for "Dispatch Supervisor, Germiston DC".
+    main = re.findall(r"[\w'-]+", re.split(r",|\s[-\u2013\u2014]\s|\(", facts.role)[0])
+    head = main[-1] if main else ""
+    company = set(re.findall(r"[\w'-]+", facts.company))
     for m in _NAMED_ROLE.finditer(draft.work):
         named = m.group(1).casefold()
         words = re.findall(r"[\w'-]+", named)
@@ -759,6 +765,17 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
             and len(role) >= len(words)
             and words[-1] != role[len(words) - 1]
             and {words[-1], role[len(words) - 1]} <= _RANKS
+        ):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.wrong_role", Severity.block, m.start(1), m.end(1),
+                    f"'{m.group(1)}' is not the role you applied for.",
+                    "Name the role you interviewed for, as your notes have it.",
+                )
+            )  # fmt: skip
+            continue
+        if (  # "the Warehouse Supervisor position" for a Dispatch Supervisor: another job of the same rank
+            len(words) >= 2 and words[-1] == head and not set(words[:-1]) & set(role) and not set(words[:-1]) <= company
         ):
             found.append(
                 draft.finding(
@@ -871,6 +888,40 @@ def _availability(draft: Draft, facts: NotesFacts, today: date | None) -> list[F
                     Check.faithful, "faithful.availability", Severity.block, m.start(), m.end(),
                     "This says you could start sooner than your notes say you can (your notice period or start date).",
                     "Say when you could really start, as your notes have it.",
+                )
+            )  # fmt: skip
+    return found
+
+
+#: How long the draft says it has been: "a few months have passed since my interview", "it has been three weeks".
+_ELAPSED = re.compile(
+    r"\b(?:(a few|several|some|many|two|three|four|five|six) (weeks|months)(?= (?:have passed|since|on from))"
+    r"|(?:it(?:'s| is| has been)|it's been) (a few|several|some|many|two|three|four|five|six|a) (weeks?|months?)"
+    r"|(a month|a week and a half|two weeks)(?= (?:have passed|has passed|since)))\b"
+    # counted from the interview or the talk, not from the candidate's own past ("since I finished my degree")
+    r"(?=[^.!?\n]{0,25}\bsince (?:my|our|the|we|you|then|i (?:interviewed|met|spoke|applied)))",
+    re.I,
+)
+_LEAST = {"a": 1, "a few": 2, "several": 3, "some": 2, "many": 4, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _elapsed(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
+    """A wait written longer than it has been: "a few months have passed since my interview" 16 days on."""
+    found = []
+    since = (today - facts.interview_date).days
+    for m in _ELAPSED.finditer(draft.work):
+        if m.group(5):
+            phrase = m.group(5).lower()
+            days = {"a month": 28, "a week and a half": 10, "two weeks": 14}[phrase]
+        else:
+            count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            days = _LEAST[count.lower()] * (7 if unit.lower().startswith("week") else 28)
+        if days > since * 1.5 + 3:
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.elapsed", Severity.block, m.start(), m.end(),
+                    f"This makes the wait longer than it is: the interview was {since} days ago.",
+                    "Say how long it has really been, or leave it out.",
                 )
             )  # fmt: skip
     return found
