@@ -251,6 +251,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round20-test",
                 "round21-test",
                 "round22-test",
+                "round23-test",
             )
         )
     ]
