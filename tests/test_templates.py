@@ -508,7 +508,15 @@ def test_news_dated_the_day_the_message_is_sent_is_left_out() -> None:
         ("away 12 Dec", "GB", "I will be away on 12 December."),
         ("can start 1 Dec, no notice (contract work only)", "ZA", "I can start on 1 December."),
         ("current sacco contract ends 30/11/2026", "KE", "My current contract ends on 30 November."),
-        ("notice = 3 months", "IE", "My notice period is 3 months."),
+        ("notice = 3 months", "IE", "My notice period is three months."),
+        # Round 23: an offer with no article, a notice period jotted after the job
+        (
+            "offer from a hotel kitchen (CDP), they need my answer by Fri 27 Nov",
+            "SG",
+            "I have another offer, with a deadline of 27 November.",
+        ),
+        ("current job 1 month notice", "IN", "My notice period is one month."),
+        ("4 weeks notice at current job", "GB", "My notice period is four weeks."),
     ],
 )
 def test_terse_news_with_a_range_or_a_start_date(item: str, country: str, sentence: str) -> None:
@@ -591,3 +599,40 @@ def test_a_jotted_remark_after_a_semicolon_leaves_a_contact_introduction() -> No
     bodies = [d.body for d in _drafts(notes, "2026-11-05") + _drafts(notes, "2026-11-05", "linkedin")]
     assert any("a KoboToolbox trainer who ran the refresher" in b for b in bodies)
     assert not any("cut our errors" in b for b in bodies)
+
+
+def test_a_note_to_self_in_the_news_is_left_out() -> None:
+    """Round 23: "I prefer Salt & Ember." went to the employer as an update for their planning."""
+    news = prepare("Offer from a hotel, they need my answer by 27 Nov. I prefer this one.", date(2026, 11, 20), "SG")
+    assert news.sentences == ("I have another offer, with a deadline of 27 November.",)
+    assert any("note to yourself" in note for note in news.left_out)
+
+
+def test_round_23_names_topics_and_closings() -> None:
+    """A senior contact's surname keeps its particle; a topic that is the rest of a jotted
+    sentence ("on Sage Pastel Partner now") or an ordinal with no "the" is not quoted; an
+    abbreviation jotted small is written in capitals; the candidate's own project keeps "my";
+    a closing does not ask again for feedback the candidate has asked for; "I've been a sales
+    associate here" is an internal candidate; "my old tutor ..., now does ..." reads "who now does"."""
+    senior = {"name": "Riaan du Plessis", "title": "Chief Financial Officer"}
+    notes = _escalating(senior_contact=senior, country="ZA")
+    assert any("Dear Riaan du Plessis," in d.body for d in _drafts(notes, "2026-11-18"))
+    jotted = make_notes(topics=["on Sage Pastel Partner now, moving to Xero next year", "close by 5th working day"])
+    assert all("Sage" not in d.body and "5th" not in d.body for d in _drafts(jotted, "2026-11-02"))
+    rf = make_notes(topics=["rf scanner picking on nights"])
+    assert any("RF scanner picking" in d.body for d in _drafts(rf, "2026-11-02"))
+    own = make_notes(topics=["my final yr project - bus pass booking app (React + Firebase)"])
+    assert any("my bus pass booking app" in d.body for d in _drafts(own, "2026-11-02"))
+    asked = make_notes(outcome="rejected", personal_updates="Dana said no. I asked for feedback, she said she'll try.")
+    [closing] = _drafts(asked, "2026-11-05")
+    assert "feedback" not in closing.body
+    here = make_notes(topics=["I've been a sales associate here 3 yrs, cover for the supervisors on Sundays"])
+    [ctx, *_] = contexts(here, decide(here, date(2026, 11, 2)))
+    assert ctx.internal
+    tutor = {
+        "kind": "contact",
+        "name": "Gráinne Maher",
+        "why": "my old tutor from the QQI course, now does manual handling sessions",
+    }
+    shares = make_notes(shareables=[tutor], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
+    assert any("my old tutor from the QQI course, who now does" in d.body for d in _drafts(shares, "2026-11-05"))

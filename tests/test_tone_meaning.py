@@ -874,3 +874,48 @@ def test_round_22_faults_and_false_alarms() -> None:
         "I realise I never properly thanked you for the interview, sorry for the delay! In case it is helpful",
     )
     assert "irritated.negative_tone" not in _blocking(late, "check_in", NORTHWIND, today=day)
+
+
+def test_round_23_faults_and_a_false_alarm() -> None:
+    """Round 23: a paragraph that stops on "happy to"; writing as if the job were yours; thanking
+    a senior contact for a meeting they were not at; the agency named as the employer; a
+    surname without its particle. A clean phrase after a jotted clause is no paste."""
+    day = date(2026, 11, 26)
+    cut = TRAVEL.replace(
+        "In case it is helpful for your planning, I will be travelling from 7 to 11 December.",
+        "If it would help, I'd be happy to",
+    )
+    assert "professional.cut_off" in _blocking(cut, "check_in", NORTHWIND, today=day)
+    subject = "Subject: someone you might want to talk to\n\n" + TRAVEL
+    assert "professional.cut_off" not in _blocking(subject, "check_in", NORTHWIND, today=day)
+    mine = TRAVEL.replace(
+        "In case it is helpful",
+        "Now that I'm moving into the Senior Data Analyst role, I'm reading up. In case it is helpful",
+    )
+    assert "faithful.has_the_job" in _blocking(mine, "check_in", NORTHWIND, today=day)
+    to_maria = TRAVEL.replace("Dear Tom,", "Dear Maria,").replace(
+        "You mentioned the team hoped", "Thank you for meeting me on 10 November. The team hoped"
+    )
+    assert "faithful.not_met" in _blocking(to_maria, "escalation", NORTHWIND, today=day)
+    assert "faithful.not_met" not in _blocking(
+        TRAVEL.replace("Dear Tom,", "Dear Maria,"), "escalation", NORTHWIND, today=day
+    )
+    agency = NORTHWIND.model_copy(
+        update={
+            "interviewers": [
+                NORTHWIND.interviewers[0],
+                NORTHWIND.interviewers[1].model_copy(update={"title": "Consultant, Brightwork Staffing"}),
+            ]
+        }
+    )
+    joins = TRAVEL.replace("joining Northwind Analytics", "joining Brightwork Staffing")
+    assert "faithful.employer" in _blocking(joins, "check_in", agency, today=day)
+    particle = NORTHWIND.model_copy(
+        update={"senior_contact": NORTHWIND.senior_contact.model_copy(update={"name": "Maria de la Cruz"})}
+    )
+    assert "faithful.name" in _blocking(
+        TRAVEL.replace("Dear Tom,", "Dear Maria Cruz,"), "escalation", particle, today=day
+    )
+    assert "faithful.name" not in _blocking(
+        TRAVEL.replace("Dear Tom,", "Dear Maria de la Cruz,"), "escalation", particle, today=day
+    )

@@ -27,6 +27,7 @@ from followup.tone.facts import (
     content_words,
     decision_from,
     family_name_first,
+    feedback_asked,
     feedback_in,
     notes_capitalised,
     stems,
@@ -34,7 +35,7 @@ from followup.tone.facts import (
 )
 from followup.tone.report import Channel, DraftKind
 from followup.tone.task import DraftTask
-from followup.tone.topics import capital_from_notes, usable_topic, with_article
+from followup.tone.topics import capital_from_notes, usable_topic, with_acronyms, with_article
 
 #: Which message each action sends.
 KIND_OF_ACTION = {
@@ -98,6 +99,7 @@ class DraftContext:
     agency: bool = False  # the recipient recruits for an agency, not the employer
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it
     feedback_given: bool = False  # the employer gave feedback already: a closing thanks them for it
+    feedback_asked: bool = False  # the candidate already asked for feedback: a closing does not ask again
     decision_by_other: str = ""  # the first name of someone else who passed the decision on ("Bríd")
 
     @property
@@ -124,7 +126,12 @@ class DraftContext:
         formal = self.country in rules.formal and self.channel == Channel.email
         if formal and not self.met and len(parts) >= 2:
             # an e-mail to a senior person never met, where first names are for friends
-            return " ".join(parts if self.country in rules.all_parts else [parts[0], parts[-1]])
+            if self.country in rules.all_parts:
+                return " ".join(parts)
+            surname = len(parts) - 1
+            while surname > 1 and parts[surname - 1][:1].islower():  # "Riaan du Plessis", "Petra van Wijngaarden"
+                surname -= 1
+            return " ".join([parts[0], *parts[surname:]])
         return called(self.recipient.name, self.country)
 
     def task(self) -> DraftTask:
@@ -249,8 +256,9 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 replied=_replied_undated(notes),
                 addressed=addressed_as(person.name, person.title, notes) or "",
                 agency=agency,
-                internal=internal_candidate(notes.personal_updates),
+                internal=internal_candidate("\n".join([notes.personal_updates, *notes.topics])),
                 feedback_given=feedback_in(notes),
+                feedback_asked=feedback_asked(notes),
                 decision_by_other=_decision_by_other(notes, person.name),
                 ask_timeline=asker == name_key(name),
                 missed_thank_you=kind == DraftKind.check_in and not thanked,
@@ -294,7 +302,7 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
     """A topic as it reads mid-sentence: "Preparing practical kits" becomes "preparing practical
     kits", "Changeover from paper pick lists" "changeover from paper pick lists"; a name or a
     product keeps its capital ("Jira workflows", "Power BI dashboards", "Christmas trade")."""
-    return phrase[:1].lower() + phrase[1:] if capital_from_notes(phrase, names) else phrase
+    return with_acronyms(phrase[:1].lower() + phrase[1:] if capital_from_notes(phrase, names) else phrase)
 
 
 #: "how they onboard seasonal temps": after a question word, "they" in notes is the employer.
@@ -341,6 +349,8 @@ def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         else:
+            if re.match(r"my\b", topic.strip(), re.I) and not re.match(r"(?:my|our)\b|\w+ing\b", phrase, re.I):
+                phrase = f"my {phrase}"  # "my final yr project - bus pass booking app": still the candidate's own
             quoted.append((_to_the_reader(with_article(_in_a_sentence(phrase, capitalised))), topic))
     return quoted, tuple(unquoted)
 

@@ -533,6 +533,9 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
         return f"{contact.name}, who {why}"
     if first in ("a", "an", "the", "my", "our", "one") or first in _TITLE_WORDS:
+        head, comma, tail = why.partition(", ")
+        if comma and "," not in tail and tail.split()[0].lower() in _VERB_STARTS:
+            why = f"{head}, who {tail}"  # "my old tutor from the QQI course, now does ...": "..., who now does ..."
         return f"{contact.name}, {why}"
     if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))) or first in _PLURAL_NOUNS:
         # "Certified vet tech I trained with", "freelance photographer who ...": a description
@@ -733,7 +736,7 @@ def _closing(ctx: DraftContext) -> str:
             opening = f"Thank you for letting me know {_decision(ctx)} about {role}, and for {during}"
         feedback = (
             ""
-            if _plain(ctx)
+            if _plain(ctx) or (ctx.feedback_asked and not ctx.feedback_given)  # asked already: not again
             else "Thank you, too, for the feedback; I appreciated it."
             if ctx.feedback_given
             else _pick(

@@ -42,6 +42,7 @@ class _Rules:
     rewrites: tuple[_Rewrite, ...]  # terse items turned into sentences
     examples: tuple[_Rewrite, ...]  # the example in a note about an item left out
     internal: re.Pattern[str]  # the news says the candidate already works there
+    private: re.Pattern[str]  # a note to self in the candidate's voice ("I prefer Salt & Ember")
 
 
 @cache
@@ -55,6 +56,7 @@ def _data() -> _Rules:
             for e in raw["examples"]
         ),
         re.compile(raw["internal_candidate"], re.I),
+        re.compile(raw["private"], re.I),
     )
 
 
@@ -83,6 +85,9 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
         if ends and max(ends) == today and len(dates) == 1 and dates[0].day == dates[0].last_day:
             # A one-day event on the day the message is sent is no longer news for their planning.
             left_out.append(f'"{item}" was left out: it is today.')
+            continue
+        if _data().private.match(item):
+            left_out.append(f'"{item}" was left out: it reads as a note to yourself, not news for the employer.')
             continue
         sentence = _sentence(item, dates, today)
         if sentence is None:
@@ -113,10 +118,14 @@ def _sentence(item: str, dates: list[Mention], today: date) -> str | None:
             if "what" in parts:  # "Away 22-29 May": "I will be away from ...", not "I will be Away"
                 parts["what"] = parts["what"][:1].lower() + parts["what"][1:]
             sentence = rewrite.sentence.format(**parts)
+            # "My notice period is 1 month": a small count in words
+            sentence = _SMALL_COUNT.sub(lambda c: f"{_COUNT_WORDS[int(c.group(1))]} {c.group(2)}", sentence)
             return re.sub(r"\s+", " ", sentence)
     return None
 
 
+_SMALL_COUNT = re.compile(r"\b([1-9]|1[0-2]) (days?|weeks?|months?)\b")
+_COUNT_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 _ASIDE = re.compile(r"\s*\([^)]*\)|,?\s+(?:no matter what|either way|anyway|regardless)\b(?! of)", re.I)
 #: A clause spliced on with a comma that only says something of "there" ("signal is patchy there").
 _THERE = re.compile(r",\s+(?!(?:and|but|so)\b)(?![^,]*\b(?:I|I'm|I'll|we)\b)[^,]*\bthere\s*$")

@@ -80,6 +80,7 @@ class NotesFacts:
     latest_past: date = date.min  # the latest day the notes show has passed (interview, messages, replies)
     interviewer_firsts: frozenset[str] = frozenset()  # first names (casefolded) of those at the interview
     outsider_firsts: frozenset[str] = frozenset()  # first names of people in the notes who were not at it
+    outsider_parts: frozenset[str] = frozenset()  # every part of their names ("plessis"), none an interviewer's
     thanked_firsts: frozenset[str] = frozenset()  # first names of those a thank-you was sent to
     contact_firsts: frozenset[str] = frozenset()  # the recruiters and everyone a message was sent to
     interview_date: date = date.min
@@ -181,6 +182,13 @@ class NotesFacts:
             discussable=stems(content_words("\n".join(discussable))),
             interviewer_firsts=interviewer_firsts,
             outsider_firsts=frozenset(outsiders - interviewer_firsts),
+            outsider_parts=frozenset(
+                part
+                for n in [*contacts, *([notes.senior_contact.name] if notes.senior_contact else [])]
+                for part in n.casefold().split()
+                if len(part) > 2 and part.rstrip(".") not in HONORIFICS
+            )
+            - frozenset(part for p in notes.interviewers for part in p.name.casefold().split()),
             thanked_firsts=frozenset(
                 k for m in notes.history if m.kind == MessageKind.thank_you for n in m.to for k in _firsts(n)
             ),
@@ -336,6 +344,17 @@ def feedback_given(text: str) -> bool:
 def feedback_in(notes: InterviewNotes) -> bool:
     """:func:`feedback_given`, read where notes say it: the candidate's news and the topics."""
     return feedback_given("\n".join([notes.personal_updates, *notes.topics]))
+
+
+#: The candidate has already asked for feedback: "I asked for feedback, she said she'll ask".
+_FEEDBACK_ASKED = re.compile(
+    r"\b(?:asked|requested|emailed|wrote) (?:them |her |him |for |about )?(?:for )?(?:some |any )?feedback\b", re.I
+)
+
+
+def feedback_asked(notes: InterviewNotes) -> bool:
+    """Whether the notes say the candidate already asked for feedback (a closing does not ask again)."""
+    return _FEEDBACK_ASKED.search("\n".join([notes.personal_updates, *notes.topics])) is not None
 
 
 #: A line of the notes that tells of the decision: "Rejection email from Bríd Mon 23/3", "Niamh rang: they went with".

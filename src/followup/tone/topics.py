@@ -29,6 +29,7 @@ _JOTTED_NUMBER = re.compile(
     r"|\b\d{1,2}h\b"  # "essai 8h-15h"
     r"|,\s+\d[\d,.]*\s+[a-z]"  # "school holiday programme, 40 kids a session"
     r"|\b(?:in|of|for|within|during|over) (?:first|last|next) \d"  # "new hires in first 90 days": no "the"
+    r"|\b(?:by|on|before|after|from|until) \d{1,2}(?:st|nd|rd|th) [a-z]"  # "close by 5th working day": no "the"
     r"|\s/\s"  # "EQA / proficiency testing"
 )
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
@@ -60,6 +61,7 @@ class TopicWords:
     keep_capital: frozenset[str]
     ordinary_nouns: frozenset[str]
     countable_heads: frozenset[str]
+    acronyms: frozenset[str]
 
 
 @cache
@@ -85,6 +87,7 @@ def topic_words() -> TopicWords:
         frozenset(w.lower() for w in data["keep_capital"]),
         frozenset(w.lower() for w in data["ordinary_nouns"]),
         frozenset(w.lower() for w in data["countable_heads"]),
+        frozenset(w.lower() for w in data["acronyms"]),
     )
 
 
@@ -118,6 +121,10 @@ _DANGLING = frozenset(
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
 
 
+#: A topic that starts with one of these is the rest of a jotted sentence ("on Sage Pastel Partner now").
+_PREPOSITIONS = frozenset("on at in for to with from by into onto via".split())
+
+
 def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
     """Whether ``phrase`` reads as a subject a letter can name: a few words, no notation,
     shorthand or jotted numbers, no one's clause ("I've only done", "cohort starts June", "she
@@ -147,8 +154,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
             asked = asked or w in data.question_words
             if w in data.clause_verbs and not asked:
                 return False
-    if words[0] in data.past_verbs:
-        return False
+    if words[0] in data.past_verbs or words[0] in _PREPOSITIONS:
+        return False  # "walked them through ...", "on Sage Pastel Partner now": notes of what happened
     if words[0] in _DETERMINERS and any(w in data.past_verbs for w in words[1:3]):
         return False  # "the firm moved to new software this year": a clause, not a subject
     if any(len(_words(part)) <= 3 and data.events.search(part) for part in phrase.split(",")):
@@ -329,7 +336,14 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     chosen = (usable_topic(topic, names) or "").lower()
     # When nothing in the topic reads as a subject, any item of it quoted is the notes pasted
     # ("rest Ruhr distribution"); otherwise only the items that do not read as one.
-    pieces |= {i.strip() for p in list(pieces) for i in p.split(",") if not chosen or not quotable(i.strip(), names)}
+    # (An item of four words or more that reads as a subject is one, even so: "moving from class
+    # components to hooks" after "they build dashboards for logistics clients".)
+    pieces |= {
+        i.strip()
+        for p in list(pieces)
+        for i in p.split(",")
+        if not quotable(i.strip(), names) or (not chosen and len(i.split()) <= 3)
+    }
     found = {p.lower().strip(" ,;:") for p in pieces if len(p.split()) >= 2}
     return tuple(sorted(found - {chosen}, key=len, reverse=True))
 
@@ -392,6 +406,17 @@ _DETERMINERS = frozenset(
     "the a an our their my your his her its this that these those some any each every all both no one two three "
     "four five several many more most other another such".split()
 )
+
+
+def with_acronyms(phrase: str) -> str:
+    """A topic's abbreviations in capitals, as a letter writes them: "rf scanner picking" is
+    "RF scanner picking", "the new crm" "the new CRM"."""
+    acronyms = topic_words().acronyms
+    return re.sub(
+        r"(?<![\w'-])[a-z][a-z0-9]{1,4}(?![\w'-])",
+        lambda m: m.group().upper() if m.group() in acronyms else m.group(),
+        phrase,
+    )
 
 
 def with_article(phrase: str) -> str:

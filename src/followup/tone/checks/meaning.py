@@ -120,6 +120,8 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _news_after_rejection(draft, facts)
         found += _wrong_role(draft, facts)
         found += _wrong_employer(draft, facts)
+        found += _not_met(draft, facts)
+        found += _name_cut(draft, facts)
         found += _availability(draft, facts, today)
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
@@ -385,7 +387,9 @@ _BROKEN_WORDS = frozenset({"the", "an", "and"})
 #: "the Samsara side of the would be happy to": "the" before a verb.
 _THE_VERB = re.compile(r"the\s+(?:would|could|should|is|are|was|were)\b")
 #: Words no sentence ends with: a paragraph that stops on one broke off ("..., which means that if").
-_NO_END = frozenset("if because whether although unless the an and but of with my your our their than".split())
+_NO_END = frozenset(
+    "if because whether although unless the an and but of with my your our their than to a for or".split()
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -409,7 +413,8 @@ def _cut_off(draft: Draft) -> list[Finding]:
     for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(work)] + [len(work.rstrip())]:
         tail = work[max(0, end - 30) : end].rstrip()
         word = tail.rsplit(None, 1)[-1] if tail else ""
-        if word in _NO_END:
+        line = work.rfind("\n", 0, max(0, end - 30) + len(tail)) + 1
+        if word in _NO_END and not SUBJECT_LINE.match(work, line):  # "Subject: someone you might want to talk to"
             start = end - (min(30, end) - len(tail)) - len(word)
             spans.append((start, start + len(word), word))
     return [
@@ -617,6 +622,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         wanted.add("missed_rejection")
     if facts is None or facts.outcome == "pending":
         wanted.add("decision_claim")
+        wanted.add("has_the_job")
     if draft.kind in (DraftKind.check_in, DraftKind.escalation) or "?" in draft.work:
         wanted.add("asks_then_waives")  # a question, and then "no need to reply"
     if draft.kind == DraftKind.value_add:
@@ -974,7 +980,65 @@ def _elapsed(draft: Draft, facts: NotesFacts, today: date) -> list[Finding]:
     return found
 
 
+def _name_cut(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """A surname without its particle: "Dear Riaan Plessis" for Riaan du Plessis."""
+    found = []
+    for person in facts.people:
+        parts = person.split()
+        if len(parts) < 3 or not any(p[:1].islower() for p in parts[1:-1]):
+            continue
+        cut = f"{parts[0]} {parts[-1]}"
+        at = draft.work.find(cut)
+        if at >= 0 and not _inside_word(draft.work, at):
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.name", Severity.block, at, at + len(cut),
+                    f"'{cut}' leaves out part of the name: your notes have '{person}'.",
+                    "Write the name as your notes have it.",
+                )
+            )  # fmt: skip
+    return found
+
+
+#: Thanks for a meeting: said to someone who was not at the interview, it is false.
+_MET = re.compile(
+    r"\bthank(?:s| you)(?: so much| very much| again| once again)? (?:for meeting|for interviewing|for the interview"
+    r"|for taking (?:the )?time to (?:meet|interview)|for your time (?:on [A-Z]|at the interview|in the interview))"
+    r"|\b(?:it was|it's been|it has been) (?:great|good|lovely|a pleasure|nice) (?:to meet|meeting) you"
+    r"|\benjoyed (?:meeting|talking with|talking to|speaking with) you\b",
+    re.I,
+)
+
+
+def _not_met(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """Thanks for meeting, to someone the notes name but who was not at the interview (the senior
+    contact an escalation goes to): "Thank you for meeting me on 4 August, Mr du Plessis"."""
+    greeting = greeting_of(draft.work)
+    if greeting is None:
+        return []
+    line = draft.work[greeting.start(1) : draft.work.find("\n", greeting.start(1)) % (len(draft.work) + 1)]
+    greeted = {w.casefold() for w in re.findall(r"[^\W\d_][\w'-]*", line)}  # "Dear Mr du Plessis": du, plessis
+    if not greeted & (facts.outsider_firsts | facts.outsider_parts) or greeted & facts.interviewer_firsts:
+        return []
+    m = _MET.search(draft.work)
+    if m is None:
+        return []
+    return [
+        draft.finding(
+            Check.faithful, "faithful.not_met", Severity.block, m.start(), m.end(),
+            f"This thanks {line.strip(' ,')} for a meeting, but your notes do not have them at the interview.",
+            "Say who you met and when, and thank them for their time reading this.",
+        )
+    ]  # fmt: skip
+
+
 _FIRST_PERSON = re.compile(r"\b(?:my|i|i'm|i've|me)\b")
+
+
+#: An agency's name, as a recruiter's title gives it ("Recruitment Consultant, Brightwork Staffing").
+_AGENCY = re.compile(
+    r"\b(?:staffing|recruitment|recruiting|recruiters|talent|personnel|resourcing|agency|headhunt\w*|placements|manpower)\b"
+)
 
 
 def _wrong_employer(draft: Draft, facts: NotesFacts) -> list[Finding]:
@@ -987,9 +1051,12 @@ def _wrong_employer(draft: Draft, facts: NotesFacts) -> list[Finding]:
             continue
         if any(named in person.casefold() for person in facts.people):
             continue  # "my interview with Shawn"
-        if named in facts.role or any(named in title for title in facts.titles):
+        agency = _AGENCY.search(named) is not None and any(named in title for title in facts.titles)
+        if not agency and (named in facts.role or any(named in title for title in facts.titles)):
             continue  # a site or a department ("Sous Chef, Queen West location"; "Plant Head - Chakan")
-        if not any(named in line and _FIRST_PERSON.search(line) for line in facts.free_text.splitlines()):
+        if not agency and not any(
+            named in line and _FIRST_PERSON.search(line) for line in facts.free_text.splitlines()
+        ):
             continue  # only a name from the candidate's own story ("my six years at Morley's") is another employer
         found.append(
             draft.finding(
