@@ -779,24 +779,17 @@ def _wrong_role(draft: Draft, facts: NotesFacts) -> list[Finding]:
     for m in _NAMED_ROLE.finditer(draft.work):
         named = m.group(1).casefold()
         words = re.findall(r"[\w'-]+", named)
-        if (  # "the Social Media Manager position" for a Social Media Assistant: another rank of the same job
+        other_rank = (  # "the Social Media Manager position" for a Social Media Assistant
             len(words) >= 2
             and words[:-1] == role[: len(words) - 1]
             and len(role) >= len(words)
             and words[-1] != role[len(words) - 1]
             and {words[-1], role[len(words) - 1]} <= _RANKS
-        ):
-            found.append(
-                draft.finding(
-                    Check.faithful, "faithful.wrong_role", Severity.block, m.start(1), m.end(1),
-                    f"'{m.group(1)}' is not the role you applied for.",
-                    "Name the role you interviewed for, as your notes have it.",
-                )
-            )  # fmt: skip
-            continue
-        if (  # "the Warehouse Supervisor position" for a Dispatch Supervisor: another job of the same rank
+        )
+        other_job = (  # "the Warehouse Supervisor position" for a Dispatch Supervisor: the same rank
             len(words) >= 2 and words[-1] == head and not set(words[:-1]) & set(role) and not set(words[:-1]) <= company
-        ):
+        )
+        if other_rank or other_job:
             found.append(
                 draft.finding(
                     Check.faithful, "faithful.wrong_role", Severity.block, m.start(1), m.end(1),
