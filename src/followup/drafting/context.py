@@ -100,7 +100,7 @@ class DraftContext:
     internal: bool = False  # the candidate already works there: "take on the role", never "join" it
     feedback_given: bool = False  # the employer gave feedback already: a closing thanks them for it
     feedback_asked: bool = False  # the candidate already asked for feedback: a closing does not ask again
-    decision_by_other: str = ""  # the first name of someone else who passed the decision on ("Bríd")
+    decision_by_other: str = ""  # how a closing names someone else who passed the decision on ("Bríd")
 
     @property
     def base_kind(self) -> DraftKind:
@@ -457,5 +457,5 @@ def _decision_by_other(notes: InterviewNotes, recipient: str) -> str:
     if sender is None or name_key(sender) == name_key(recipient):
         return ""
     if sender.split()[0].rstrip(".").casefold() in HONORIFICS:
-        return sender  # "Dr Petra Lange let me know", not "Dr let me know"
+        return sender  # "Dr Petra Lange passed on ...", not "Dr passed on ..."
     return called(sender, notes.country)

@@ -502,11 +502,11 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     """'Ravi Menon, who led ...' or 'Kofi Mensah, a structural engineer who ...'. A note that
     goes on to speak of the reader by name or initials ("...; Brian said the Trust needs ...",
     "...; O.F. complained ...") is cut where it turns to them: the message is to Brian."""
-    why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(".")  # "(we worked together at my last NPO)": an aside
+    why = re.sub(r"\s*\([^)]*\)", "", contact.why).rstrip(" .;,")  # "(we worked together at my last NPO)": an aside
     # "...; cut our incomplete submissions a lot": a clause with no subject after a semicolon is a jotted remark
     # ("...; her team funds early-grade reading" has one, and stays)
     head, semicolon, tail = why.partition("; ")
-    if semicolon and tail.split()[0].lower() not in _SUBJECTS:
+    if semicolon and tail.strip() and tail.split()[0].lower() not in _SUBJECTS:
         why = head.rstrip(" .;")
     if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
         why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
@@ -534,7 +534,7 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         return f"{contact.name}, who {why}"
     if first in ("a", "an", "the", "my", "our", "one") or first in _TITLE_WORDS:
         head, comma, tail = why.partition(", ")
-        if comma and "," not in tail and tail.split()[0].lower() in _VERB_STARTS:
+        if comma and "," not in tail and tail.strip() and tail.split()[0].lower() in _VERB_STARTS:
             why = f"{head}, who {tail}"  # "my old tutor from the QQI course, now does ...": "..., who now does ..."
         return f"{contact.name}, {why}"
     if first in _DESCRIBING or not (first in _VERB_STARTS or first.endswith(("ed", "s"))) or first in _PLURAL_NOUNS:
