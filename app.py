@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date, timedelta
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -203,14 +203,7 @@ def save(notes_json: str | None) -> str:
 def load_example() -> list[Any]:
     """The example interview as a first-time user has it: two days ago, nothing sent yet."""
     today = date.today()
-    notes = load_notes(EXAMPLE).model_copy(
-        update={
-            "interview_date": today - timedelta(days=2),
-            "promised_reply_date": today + timedelta(days=5),
-            "history": [],
-            "employer_replies": [],
-        }
-    )
+    notes = forms.example_notes(load_notes(EXAMPLE), today)
     shown = len(notes.interviewers)
     return [
         *forms.form_from_notes(notes),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -311,3 +311,16 @@ def _shareable(row: list[str]) -> dict[str, str]:
     if kind == "article":
         return {"kind": "article", "title": row[1], "url": row[2], "topic": row[3]}
     return {"kind": kind, "name": row[1], "why": row[3]}
+
+
+def example_notes(notes: InterviewNotes, today: date) -> InterviewNotes:
+    """The example interview as a first-time user has it on ``today``: two days ago, nothing sent
+    yet, a reply promised in five days. (How many steps its plan has depends on the weekday.)"""
+    return notes.model_copy(
+        update={
+            "interview_date": today - timedelta(days=2),
+            "promised_reply_date": today + timedelta(days=5),
+            "history": [],
+            "employer_replies": [],
+        }
+    )
