@@ -636,3 +636,36 @@ def test_round_23_names_topics_and_closings() -> None:
     }
     shares = make_notes(shareables=[tutor], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
     assert any("my old tutor from the QQI course, who now does" in d.body for d in _drafts(shares, "2026-11-05"))
+
+
+def test_round_24_topics_and_a_contact_typed_in_small_letters() -> None:
+    """Round 24: how often a shift falls ("sleepovers weekends about 1 in 3") is no topic; "the
+    two nursing homes they supply" is told to the reader as "you supply"; a remark after a comma
+    ("..., most of the tickets being printer ... problems") goes; a British spelling at the start
+    of a topic is no name ("sterilisation"); a contact's note that starts with their own name in
+    small letters, speaks of the reader in small letters and names a town in small letters reads
+    as a sentence."""
+    often = make_notes(
+        topics=["sleepovers weekends about 1 in 3", "The Saturday rota, which is one Saturday in every three."]
+    )
+    assert all("1 in 3" not in d.body and "rota" not in d.body for d in _drafts(often, "2026-11-02"))
+    they = make_notes(topics=["Preparing the weekly blister packs for the two nursing homes they supply."])
+    assert any("the two nursing homes you supply" in d.body for d in _drafts(they, "2026-11-02"))
+    remark = make_notes(
+        topics=[
+            "Supporting 40 collection centres across Karnataka, most of the tickets being printer and VPN problems."
+        ]
+    )
+    bodies = [d.body for d in _drafts(remark, "2026-11-02")]
+    assert any("supporting 40 collection centres across Karnataka" in b for b in bodies)
+    assert not any("tickets" in b for b in bodies)
+    british = make_notes(topics=["Sterilisation and the autoclave log, including how I record the weekly spore test."])
+    assert any("about sterilisation and the autoclave log" in d.body for d in _drafts(british, "2026-11-02"))
+    why = "kip was the ICT officer who did the EMR rollout + records scanning in thika, sam asked if i knew anyone"
+    contact = {"kind": "contact", "name": "Kip Otieno", "why": why}
+    shares = make_notes(shareables=[contact], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
+    bodies = [d.body for d in _drafts(shares, "2026-11-05")]
+    assert any(
+        "Kip Otieno, who was the ICT officer who did the EMR rollout and records scanning in Thika" in b for b in bodies
+    )
+    assert not any("asked if" in b for b in bodies)

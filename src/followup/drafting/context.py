@@ -305,8 +305,9 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
     return with_acronyms(phrase[:1].lower() + phrase[1:] if capital_from_notes(phrase, names) else phrase)
 
 
-#: "how they onboard seasonal temps": after a question word, "they" in notes is the employer.
-_THEY_AFTER_A_QUESTION = re.compile(r"\b(how|what|why|where|when) they\b")
+#: "how they onboard seasonal temps", "the two nursing homes they supply": after a question word,
+#: or after those the employer serves, "they" in notes is the employer.
+_THEY_AFTER_A_QUESTION = re.compile(r"\b(how|what|why|where|when|homes|clients|customers|sites|stores|schools) they\b")
 #: "the renewal with their biggest funder": "their" after a preposition, with no one else named before it.
 _THEIR_AFTER_A_PREPOSITION = re.compile(r"^(?:(?!\w+s\b)[\w-]+ )*?(?:with|since|for|at|in|on) their\b")
 

@@ -32,6 +32,7 @@ from followup.drafting.context import DraftContext
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
+from followup.tone.checks.faithful import in_dictionary
 from followup.tone.report import Channel, DraftKind
 from followup.tone.topics import capital_from_notes, reads_as_notes
 from followup.wording import join_names
@@ -508,6 +509,9 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     head, semicolon, tail = why.partition("; ")
     if semicolon and tail.strip() and tail.split()[0].lower() not in _SUBJECTS:
         why = head.rstrip(" .;")
+    own = contact.name.split()[0] if contact.name.split() else ""
+    if own and why.split()[:1] and why.split()[0].casefold() == own.casefold():  # "brian was the ICT officer ..."
+        why = why.split(None, 1)[1] if len(why.split()) > 1 else why
     if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
         why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
     initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
@@ -516,6 +520,16 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         marks.append(r"\.?".join(initials) + r"\.?")  # "O.F.", "OF"
     if marks and re.search(rf"\b(?:{'|'.join(marks)})(?!\w)", why):
         why = re.split(r"[;:]|\.\s", why, maxsplit=1)[0].rstrip(" .")
+    if reader and (mention := re.search(rf"\b{re.escape(reader)}\b", why, re.I)):
+        # "..., peter asked if i knew anyone": typed in small letters, cut at the comma before it all the same
+        cut = max(why.rfind(mark, 0, mention.start()) for mark in (",", ";", ":", " - "))
+        if cut > 0:
+            why = why[:cut].rstrip(" .")
+    why = re.sub(r"\s+\+\s+", " and ", why)  # "the EMR rollout + records scanning"
+    # "my former hospital in thika": a place typed in small letters (no word of the dictionary) takes its capital
+    why = _PLACE_AFTER.sub(
+        lambda m: m.group(1) + (m.group(2) if in_dictionary(m.group(2)) else m.group(2).capitalize()), why
+    )
     if reads_as_notes(why):  # "DON at a home in Ennis, got their ... closed out in 6 wks - ...": who they are
         head = re.split(r"\s[-\u2013\u2014]\s|\s*->\s*|;\s", why, maxsplit=1)[0].rstrip(" .")
         # "..., now runs anaesthetic monitoring CPD - exactly what Jess wants": the remark after the dash goes,
@@ -559,6 +573,8 @@ def _a(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+#: A word after "in", "at", "near" or "from" that may be a place ("in thika").
+_PLACE_AFTER = re.compile(r"(\b(?:in|at|near|from) )([a-z]{3,})\b")
 #: Words that start a clause with its own subject ("her team funds ...", "she ran ...").
 _SUBJECTS = frozenset("i we you he she they it her his their our my its the a an this that these those".split())
 #: How a contact's note can start when it says what they did ("ran the preceptor programme").

@@ -30,6 +30,7 @@ _JOTTED_NUMBER = re.compile(
     r"|,\s+\d[\d,.]*\s+[a-z]"  # "school holiday programme, 40 kids a session"
     r"|\b(?:in|of|for|within|during|over) (?:first|last|next) \d"  # "new hires in first 90 days": no "the"
     r"|\b(?:by|on|before|after|from|until) \d{1,2}(?:st|nd|rd|th) [a-z]"  # "close by 5th working day": no "the"
+    r"|\b\d+ in \d+\b"  # "weekends about 1 in 3"
     r"|\s/\s"  # "EQA / proficiency testing"
 )
 _NOTATION = re.compile(r"(?:->|=>|[=+~<>@#|\\*])")
@@ -42,6 +43,10 @@ _TERM_PHRASES = re.compile(
     r"|flights? paid|paid flights?)\b",
     re.IGNORECASE,
 )
+#: How often a shift falls ("sleepovers weekends about 1 in 3", "one Saturday in every three"):
+#: the terms of the job, which a template does not make a topic of (a person may: "our
+#: conversation about the Saturday rota" is no paste).
+_FREQUENCY = re.compile(r"\b(?:one|\d+) (?:\w+ )?in (?:every )?(?:\d+|two|three|four|five|six)\b", re.I)
 #: A note of the answer given ("own transport? yes") makes the whole topic a note to self.
 _ANSWERS = frozenset({"yes", "no", "ok", "okay", "yeah", "nah", "yep", "nope"})
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
@@ -265,7 +270,7 @@ def _candidates(topic: str, names: tuple[str, ...]) -> list[str]:
 def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
     """The topic as a message may quote it, or None when no part of it reads as a subject."""
     names = tuple(names)
-    if about_terms(topic):
+    if about_terms(topic) or _FREQUENCY.search(topic):
         return None
     symbols = re.search(r"\s[+&]\s", topic) is not None  # "shuttle system + 2 sorters" is notes already
     for index, part in enumerate(_candidates(topic, names)):
@@ -296,12 +301,20 @@ def _names_a_subject(phrase: str) -> bool:
     return plural or head.endswith("ing") or head in topic_words().countable_heads
 
 
+#: What a comma adds when it starts a remark rather than the next item of a list.
+_CLAUSE_START = re.compile(
+    r"(?:most|many|some|all|half|none) of\b|which\b|who\b|where\b|mostly\b|mainly\b|usually\b|including\b", re.I
+)
+
+
 def _before_aside(phrase: str, names: tuple[str, ...]) -> str:
     """A topic without what a comma adds to it ("the three-year renewal with their biggest funder,
     due end of September": the renewal), so that a sentence can go on after it; a list keeps
     all its items ("aseptic technique, CHO cells and passaging"), and a comma inside a
     compound stays ("the four-on, four-off night shift pattern")."""
     head, _, tail = phrase.partition(", ")
+    if tail and _CLAUSE_START.match(tail) and quotable(head, names):
+        return head  # "..., most of the tickets being printer, barcode scanner and VPN problems": a remark, not a list
     if not tail or re.search(r"\b(?:and|or)\b", tail) or not quotable(head, names):
         return phrase
     if len(_words(head)) < 3 and (len(_words(tail)) <= 3 or ("-" in head.split()[-1] and "-" in tail.split()[0])):

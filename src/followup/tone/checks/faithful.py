@@ -394,6 +394,9 @@ def in_dictionary(key: str) -> bool:
                                 ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):  # fmt: skip
         if key.endswith(suffix) and key[: -len(suffix)] + replacement in words:
             return True
+    if "is" in key:  # British spelling: "sterilisation", "organised" (the dictionary has the -ize forms)
+        american = re.sub(r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1", key)
+        return american != key and in_dictionary(american)
     return False
 
 
