@@ -919,3 +919,35 @@ def test_round_23_faults_and_a_false_alarm() -> None:
     assert "faithful.name" not in _blocking(
         TRAVEL.replace("Dear Tom,", "Dear Maria de la Cruz,"), "escalation", particle, today=day
     )
+
+
+def test_round_24_faults_and_a_false_alarm() -> None:
+    """Round 24: a sentence stopping at "I should be"; "I know you have been following up";
+    "I appreciate the time you took" to a senior contact never met; money troubles and rows at
+    home; a thank-you note spoken of that was never sent. "Fri 27 Nov" is no invented name."""
+    day = date(2026, 11, 26)
+    ends = TRAVEL.replace(
+        "In case it is helpful for your planning, I will be travelling from 7 to 11 December.",
+        "So by the time I could start I should be",
+    )
+    assert "professional.cut_off" in _blocking(ends, "check_in", NORTHWIND, today=day)
+    chasing = TRAVEL.replace(
+        "In case it is helpful", "I know you have been following up on my interview. In case it is helpful"
+    )
+    assert "professional.non_sequitur" in _blocking(chasing, "check_in", NORTHWIND, today=day)
+    took = TRAVEL.replace("Dear Tom,", "Dear Maria,").replace(
+        "In case it is helpful", "I appreciate the time you took. In case it is helpful"
+    )
+    assert "faithful.not_met" in _blocking(took, "escalation", NORTHWIND, today=day)
+    money = TRAVEL.replace(
+        "In case it is helpful", "Money's been tight and we've had a few rows about it. In case it is helpful"
+    )
+    assert "professional.overshare" in _blocking(money, "check_in", NORTHWIND, today=day)
+    mentioned = TRAVEL.replace(
+        "In case it is helpful", "As I mentioned in my thank-you note, I am keen. In case it is helpful"
+    )
+    unsent = NORTHWIND.model_copy(update={"history": []})
+    assert "faithful.history" in _blocking(mentioned, "check_in", unsent, today=day)
+    assert "faithful.history" not in _blocking(mentioned, "check_in", NORTHWIND, today=day)
+    fri = TRAVEL.replace("In case it is helpful", "I have another offer to answer by Fri 4 Dec. In case it is helpful")
+    assert "faithful.name" not in _blocking(fri, "check_in", NORTHWIND, today=day)

@@ -76,7 +76,8 @@ ALWAYS_OK = (
     frozenset(
         """i i'm i've i'd i'll dear hi hello mr mrs ms mx dr prof linkedin english thanksgiving christmas
     easter eid diwali hanukkah ramadan holidays ps cc re subject ok am pm best kind warm regards
-    sincerely thanks thank cheers respectfully yours p.s""".split()
+    sincerely thanks thank cheers respectfully yours p.s mon tue tues wed thu thur thurs fri sat sun jan feb mar
+    apr jun jul aug sep sept oct nov dec""".split()
     )
     | ordinary_words()
 )

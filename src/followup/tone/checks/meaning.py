@@ -122,6 +122,7 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         found += _wrong_employer(draft, facts)
         found += _not_met(draft, facts)
         found += _name_cut(draft, facts)
+        found += _no_thank_you_sent(draft, facts)
         found += _availability(draft, facts, today)
         found += _hours(draft, facts)
         found += _confidence_repeated(draft, facts)
@@ -388,7 +389,8 @@ _BROKEN_WORDS = frozenset({"the", "an", "and"})
 _THE_VERB = re.compile(r"the\s+(?:would|could|should|is|are|was|were)\b")
 #: Words no sentence ends with: a paragraph that stops on one broke off ("..., which means that if").
 _NO_END = frozenset(
-    "if because whether although unless the an and but of with my your our their than to a for or".split()
+    "if because whether although unless the an and but of with my your our their than to a for or be should would"
+    " will can could".split()
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -993,11 +995,35 @@ def _name_cut(draft: Draft, facts: NotesFacts) -> list[Finding]:
     return found
 
 
+#: A thank-you note spoken of as sent: "As I mentioned in my thank-you note".
+_THANK_YOU_SENT = re.compile(
+    r"\b(?:in|since|after) my (?:earlier |previous |last |first )?thank[- ]you (?:note|email|e-mail|message|letter)\b",
+    re.I,
+)
+
+
+def _no_thank_you_sent(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """A thank-you note referred to when the notes record none sent."""
+    if facts.thanked_firsts:
+        return []
+    m = _THANK_YOU_SENT.search(draft.work)
+    if m is None:
+        return []
+    return [
+        draft.finding(
+            Check.faithful, "faithful.history", Severity.block, m.start(), m.end(),
+            "This speaks of a thank-you note, and your notes record none sent.",
+            "Leave it out, or record the thank-you in your notes if you sent one.",
+        )
+    ]  # fmt: skip
+
+
 #: Thanks for a meeting: said to someone who was not at the interview, it is false.
 _MET = re.compile(
     r"\bthank(?:s| you)(?: so much| very much| again| once again)? (?:for meeting|for interviewing|for the interview"
     r"|for taking (?:the )?time to (?:meet|interview)|for your time (?:on [A-Z]|at the interview|in the interview))"
     r"|\b(?:it was|it's been|it has been) (?:great|good|lovely|a pleasure|nice) (?:to meet|meeting) you"
+    r"|\bappreciate(?:d)? the time you (?:took|gave|spent)"
     r"|\benjoyed (?:meeting|talking with|talking to|speaking with) you\b",
     re.I,
 )
