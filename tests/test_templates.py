@@ -662,10 +662,10 @@ def test_round_24_topics_and_a_contact_typed_in_small_letters() -> None:
     british = make_notes(topics=["Sterilisation and the autoclave log, including how I record the weekly spore test."])
     assert any("about sterilisation and the autoclave log" in d.body for d in _drafts(british, "2026-11-02"))
     why = "kip was the ICT officer who did the EMR rollout + records scanning in thika, sam asked if i knew anyone"
-    contact = {"kind": "contact", "name": "Kip Otieno", "why": why}
+    contact = {"kind": "contact", "name": "Kip Ferreira", "why": why}
     shares = make_notes(shareables=[contact], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
     bodies = [d.body for d in _drafts(shares, "2026-11-05")]
     assert any(
-        "Kip Otieno, who was the ICT officer who did the EMR rollout and records scanning in Thika" in b for b in bodies
+        "Kip Ferreira, who was the ICT officer who did the EMR rollout and records scanning in Thika" in b for b in bodies
     )
     assert not any("asked if" in b for b in bodies)
