@@ -666,6 +666,7 @@ def test_round_24_topics_and_a_contact_typed_in_small_letters() -> None:
     shares = make_notes(shareables=[contact], history=[sent("thank_you", "2026-11-02", "Dana Lee", "Sam Ortiz")])
     bodies = [d.body for d in _drafts(shares, "2026-11-05")]
     assert any(
-        "Kip Ferreira, who was the ICT officer who did the EMR rollout and records scanning in Thika" in b for b in bodies
+        "Kip Ferreira, who was the ICT officer who did the EMR rollout and records scanning in Thika" in b
+        for b in bodies
     )
     assert not any("asked if" in b for b in bodies)
