@@ -29,6 +29,7 @@ from followup.tone.facts import (
     family_name_first,
     feedback_asked,
     feedback_in,
+    news_and_topics,
     notes_capitalised,
     stems,
     told_in_confidence,
@@ -256,7 +257,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
                 replied=_replied_undated(notes),
                 addressed=addressed_as(person.name, person.title, notes) or "",
                 agency=agency,
-                internal=internal_candidate("\n".join([notes.personal_updates, *notes.topics])),
+                internal=internal_candidate(news_and_topics(notes)),
                 feedback_given=feedback_in(notes),
                 feedback_asked=feedback_asked(notes),
                 decision_by_other=_decision_by_other(notes, person.name),
@@ -307,14 +308,14 @@ def _in_a_sentence(phrase: str, names: frozenset[str]) -> str:
 
 #: "how they onboard seasonal temps", "the two nursing homes they supply": after a question word,
 #: or after those the employer serves, "they" in notes is the employer.
-_THEY_AFTER_A_QUESTION = re.compile(r"\b(how|what|why|where|when|homes|clients|customers|sites|stores|schools) they\b")
+_THEY_FOR_THE_EMPLOYER = re.compile(r"\b(how|what|why|where|when|homes|clients|customers|sites|stores|schools) they\b")
 #: "the renewal with their biggest funder": "their" after a preposition, with no one else named before it.
 _THEIR_AFTER_A_PREPOSITION = re.compile(r"^(?:(?!\w+s\b)[\w-]+ )*?(?:with|since|for|at|in|on) their\b")
 
 
 def _to_the_reader(phrase: str) -> str:
     """A topic told to someone at the employer: the notes' "they" for the employer is "you"."""
-    phrase = _THEY_AFTER_A_QUESTION.sub(r"\1 you", phrase)
+    phrase = _THEY_FOR_THE_EMPLOYER.sub(r"\1 you", phrase)
     match = _THEIR_AFTER_A_PREPOSITION.match(phrase)
     if match:
         phrase = phrase[: match.end() - len("their")] + "your" + phrase[match.end() :]

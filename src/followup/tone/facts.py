@@ -341,9 +341,15 @@ def feedback_given(text: str) -> bool:
     return _FEEDBACK.search(text or "") is not None and _FEEDBACK_OFFERED.search(text or "") is None
 
 
+def news_and_topics(notes: InterviewNotes) -> str:
+    """The text of the notes that says what happened: the candidate's news and the topics (where
+    feedback, an earlier request for it, or an internal move is written)."""
+    return "\n".join([notes.personal_updates, *notes.topics])
+
+
 def feedback_in(notes: InterviewNotes) -> bool:
     """:func:`feedback_given`, read where notes say it: the candidate's news and the topics."""
-    return feedback_given("\n".join([notes.personal_updates, *notes.topics]))
+    return feedback_given(news_and_topics(notes))
 
 
 #: The candidate has already asked for feedback: "I asked for feedback, she said she'll ask".
@@ -354,7 +360,7 @@ _FEEDBACK_ASKED = re.compile(
 
 def feedback_asked(notes: InterviewNotes) -> bool:
     """Whether the notes say the candidate already asked for feedback (a closing does not ask again)."""
-    return _FEEDBACK_ASKED.search("\n".join([notes.personal_updates, *notes.topics])) is not None
+    return _FEEDBACK_ASKED.search(news_and_topics(notes)) is not None
 
 
 #: A line of the notes that tells of the decision: "Rejection email from Bríd Mon 23/3", "Niamh rang: they went with".
