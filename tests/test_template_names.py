@@ -722,3 +722,42 @@ def test_round_21_a_place_takes_the_article_and_a_kitchen_trial_is_no_topic() ->
 
     assert with_article("school moving to inquiry-based learning") == "the school moving to inquiry-based learning"
     assert usable_topic("stage on the line friday night") is None
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        # Round 24: shorthand of two small letters, a bare time of day, items joined with "+".
+        ("linea pb machine - used one at my last cafe", None),
+        ("opening shifts 6am, shift lead holds keys + does the cash up", None),
+        ("sit down + reach truck, cert from old job good till 2027", None),
+        ("covering the front desk during the 8am phone rush", "covering the front desk during the 8am phone rush"),
+        ("McLeod TMS + Samsara ELDs", "McLeod TMS and Samsara ELDs"),
+        ("the compliance review on every ad", "the compliance review on every ad"),
+        ("running te reo Māori story times with local kura", "running te reo Māori story times with local kura"),
+        ("interpreting at the Ciudad de la Justicia", "interpreting at the Ciudad de la Justicia"),
+        ("a paid trial shift on the à la carte line", "a paid trial shift on the à la carte line"),
+    ],
+)
+def test_a_topic_is_quoted_only_when_written_out(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+def test_the_candidates_own_work_stays_theirs_and_the_employers_they_is_you() -> None:
+    from followup.drafting.context import quotable_topics
+
+    notes = make_notes(
+        topics=[
+            "my portfolio piece: the food bank fundraiser email series (raised 18% more)",
+            "The intraoral scanner they bought in August.",
+            "rostering new starters so they are never alone on nights",
+        ]
+    )
+    quoted, _ = quotable_topics(notes)
+    assert quoted == (
+        "my food bank fundraiser email series",
+        "the intraoral scanner you bought in August",
+        "rostering new starters so they are never alone on nights",
+    )

@@ -313,9 +313,18 @@ _THEY_FOR_THE_EMPLOYER = re.compile(r"\b(how|what|why|where|when|homes|clients|c
 _THEIR_AFTER_A_PREPOSITION = re.compile(r"^(?:(?!\w+s\b)[\w-]+ )*?(?:with|since|for|at|in|on) their\b")
 
 
+#: "the intraoral scanner they bought in August": "they" before what an employer does with its
+#: tools and clients is the employer (not after "so", "if" or "and": "so they are never alone").
+_THEY_DID = re.compile(
+    r"\b(?!(?:so|if|because|and|but|until|unless|as|or|once|after|before|since|while|that)\b)([a-z]+) they "
+    r"(?=(?:bought|use|used|run|ran|supply|supplied|plan|planned|introduced|launched|adopted|built|opened|started"
+    r"|rolled|switched|moved)\b)"
+)
+
+
 def _to_the_reader(phrase: str) -> str:
     """A topic told to someone at the employer: the notes' "they" for the employer is "you"."""
-    phrase = _THEY_FOR_THE_EMPLOYER.sub(r"\1 you", phrase)
+    phrase = _THEY_DID.sub(r"\1 you ", _THEY_FOR_THE_EMPLOYER.sub(r"\1 you", phrase))
     match = _THEIR_AFTER_A_PREPOSITION.match(phrase)
     if match:
         phrase = phrase[: match.end() - len("their")] + "your" + phrase[match.end() :]
@@ -351,8 +360,10 @@ def _quotable(notes: InterviewNotes) -> tuple[list[tuple[str, str]], tuple[str, 
                 'phrase (for example "moving the weekly dashboard to dbt") to have it in your messages.'
             )
         else:
-            if re.match(r"my\b", topic.strip(), re.I) and not re.match(r"(?:my|our)\b|\w+ing\b", phrase, re.I):
-                phrase = f"my {phrase}"  # "my final yr project - bus pass booking app": still the candidate's own
+            if re.match(r"my\b", topic.strip(), re.I) and not re.match(r"(?:my|our|an?)\b|\w+ing\b", phrase, re.I):
+                # "my final yr project - bus pass booking app": still the candidate's own ("my portfolio
+                # piece: the food bank fundraiser email series": "my food bank fundraiser email series")
+                phrase = f"my {phrase[4:] if phrase.lower().startswith('the ') else phrase}"
             quoted.append((_to_the_reader(with_article(_in_a_sentence(phrase, capitalised))), topic))
     return quoted, tuple(unquoted)
 

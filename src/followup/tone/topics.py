@@ -277,12 +277,39 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
         cut = index > 0 or symbols  # the whole topic, less any bracketed aside, is not a cut
         if ", " in part and cut:
             part = _as_list(part, names) or ""
-        if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS):
+        if part and quotable(part, names) and not (cut and len(_words(part)) > MAX_CUT_WORDS) and _written_out(part):
+            if symbols and not all(_names_a_subject(s) or s[:1].isupper() for s in part.split(" and ")):
+                continue  # "sit down + reach truck": jotted items joined, not a subject
             chosen = _before_aside(part, names)
             if (cut or chosen != part) and not _names_a_subject(chosen):
                 continue
             return chosen
     return None
+
+
+#: A time of day as notes write it ("opening shifts 6am", "standups at 10am"), not "the 8am phone rush".
+_BARE_TIME = re.compile(r"(?<!\bthe )\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b", re.IGNORECASE)
+#: The words of two small letters English writes ("te" as in "te reo", New Zealand English);
+#: any other ("linea pb machine", "the autopilot qn") is shorthand, unless part of a name
+#: ("Ciudad de la Justicia") or of "à la carte".
+_TWO_LETTER_WORDS = frozenset(
+    "of to in on at by up as an is it if or so no do go be me my we us he am ad ox te".split()
+)
+
+
+def _written_out(phrase: str) -> bool:
+    """Whether a phrase is written out as a letter would: no bare time of day, and no word of two
+    small letters that is neither English nor an abbreviation a letter writes in capitals."""
+    if _BARE_TIME.search(phrase):
+        return False
+    words = phrase.split()
+    for i, word in enumerate(words):
+        if not re.fullmatch(r"[a-z]{2}", word) or word in _TWO_LETTER_WORDS or word in topic_words().acronyms:
+            continue
+        around = words[max(i - 1, 0) : i] + words[i + 1 : i + 2]
+        if not any(w[:1].isupper() or w == "à" for w in around):
+            return False
+    return True
 
 
 def _names_a_subject(phrase: str) -> bool:
