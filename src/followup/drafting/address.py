@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from followup.models import InterviewNotes
+from followup.tone.checks import meaning
 from followup.tone.facts import family_name_first
 
 
@@ -44,7 +45,7 @@ def address_rules() -> AddressRules:
         _longest_first(data["ranks"]),
         tuple(data["after_name"]),
         frozenset(data["title_with_given_name"]),
-        re.compile(r",.*\b(?:" + "|".join(re.escape(w) for w in data["agency_words"]) + r")\b", re.I),
+        re.compile(r",.*\b(?:" + "|".join(re.escape(w) for w in meaning.load().agency_words) + r")\b", re.I),
     )
 
 

@@ -54,6 +54,8 @@ class MeaningRules:
     generic_stems: frozenset[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
+    agency_words: tuple[str, ...]  # in a recruiter's title, an agency's name
+    agency: re.Pattern[str]
 
 
 @cache
@@ -86,6 +88,8 @@ def load() -> MeaningRules:
         generic_stems=stems(words["generic_topic_words"]),
         future=phrases(*words["future_markers"]),
         past=phrases(*words["past_markers"]),
+        agency_words=tuple(words["agency_words"]),
+        agency=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["agency_words"]) + r")\b"),
     )
 
 
@@ -1054,12 +1058,6 @@ def _not_met(draft: Draft, facts: NotesFacts) -> list[Finding]:
 _FIRST_PERSON = re.compile(r"\b(?:my|i|i'm|i've|me)\b")
 
 
-#: An agency's name, as a recruiter's title gives it ("Recruitment Consultant, Brightwork Staffing").
-_AGENCY = re.compile(
-    r"\b(?:staffing|recruitment|recruiting|recruiters|talent|personnel|resourcing|agency|headhunt\w*|placements|manpower)\b"
-)
-
-
 def _wrong_employer(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """Another organisation of the notes (the candidate's current or last employer, the agency)
     named as the one the role is at: "the role at Morley's Foodstore", "working on at Midway Freight"."""
@@ -1070,7 +1068,7 @@ def _wrong_employer(draft: Draft, facts: NotesFacts) -> list[Finding]:
             continue
         if any(named in person.casefold() for person in facts.people):
             continue  # "my interview with Shawn"
-        agency = _AGENCY.search(named) is not None and any(named in title for title in facts.titles)
+        agency = load().agency.search(named) is not None and any(named in title for title in facts.titles)
         if not agency and (named in facts.role or any(named in title for title in facts.titles)):
             continue  # a site or a department ("Sous Chef, Queen West location"; "Plant Head - Chakan")
         if not agency and not any(
