@@ -761,3 +761,24 @@ def test_the_candidates_own_work_stays_theirs_and_the_employers_they_is_you() ->
         "the intraoral scanner you bought in August",
         "rostering new starters so they are never alone on nights",
     )
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        # Notes typed on a phone, or in a second language: a verb makes a clause, not a subject.
+        ("discuss about the new stock system, they use SAP", None),
+        ("Mr Tan explain about the promotion cycle every 6 month", None),
+        ("the team use Teams and Jira for ticket", None),
+        ("pro bono clinic work", "pro bono clinic work"),
+        # What a letter writes with a capital, the notes often do not.
+        ("infection control audit coming up in march", "infection control audit coming up in March"),
+        ("the christmas rush and temp staff", "the Christmas rush and temp staff"),
+        ("forklift and ewp tickets, mine expire next yr", "forklift and EWP tickets"),
+    ],
+)
+def test_a_topic_typed_in_haste_is_quoted_as_a_letter_writes_it(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic, with_acronyms
+
+    phrase = usable_topic(topic)
+    assert (with_acronyms(phrase) if phrase else None) == quoted

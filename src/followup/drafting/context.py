@@ -318,7 +318,7 @@ _THEIR_AFTER_A_PREPOSITION = re.compile(r"^(?:(?!\w+s\b)[\w-]+ )*?(?:with|since|
 _THEY_DID = re.compile(
     r"\b(?!(?:so|if|because|and|but|until|unless|as|or|once|after|before|since|while|that)\b)([a-z]+) they "
     r"(?=(?:bought|use|used|run|ran|supply|supplied|plan|planned|introduced|launched|adopted|built|opened|started"
-    r"|rolled|switched|moved)\b)"
+    r"|rolled|switched|moved|offer|offered|provide|provided|sell|sold|serve|served|stock|stocked)\b)"
 )
 
 

@@ -67,6 +67,7 @@ class TopicWords:
     ordinary_nouns: frozenset[str]
     countable_heads: frozenset[str]
     acronyms: frozenset[str]
+    always_capital: frozenset[str]
 
 
 @cache
@@ -93,6 +94,7 @@ def topic_words() -> TopicWords:
         frozenset(w.lower() for w in data["ordinary_nouns"]),
         frozenset(w.lower() for w in data["countable_heads"]),
         frozenset(w.lower() for w in data["acronyms"]),
+        frozenset(w.lower() for w in data["always_capital"]),
     )
 
 
@@ -126,6 +128,12 @@ _DANGLING = frozenset(
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]|['\"\u2019\u201d](?:\s|$)")
 
 
+#: A group and a verb after it ("the team use Teams and Jira", "the ward have 24 beds"): a clause.
+_GROUP_DOES = re.compile(
+    r"\b(?:team|teams|staff|ward|store|shop|company|manager|office|department|school|clinic)\s+"
+    r"(?:use|have|do|want|need|like|give|get|hope)\b",
+    re.IGNORECASE,
+)
 #: A topic that starts with one of these is the rest of a jotted sentence ("on Sage Pastel Partner now").
 _PREPOSITIONS = frozenset("on at in for to with from by into onto via".split())
 
@@ -159,6 +167,8 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
             asked = asked or w in data.question_words
             if w in data.clause_verbs and not asked:
                 return False
+    if _GROUP_DOES.search(phrase):
+        return False
     if words[0] in data.past_verbs or words[0] in _PREPOSITIONS:
         return False  # "walked them through ...", "on Sage Pastel Partner now": notes of what happened
     if words[0] in _DETERMINERS and any(w in data.past_verbs for w in words[1:3]):
@@ -448,15 +458,27 @@ _DETERMINERS = frozenset(
 )
 
 
+#: A month in small letters where it is one: "in march", "by june", "end of may".
+_MONTH_AFTER = re.compile(
+    r"\b((?:in|by|from|until|till|since|before|after|early|late|mid|next|last|of|through) )"
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+
+
 def with_acronyms(phrase: str) -> str:
-    """A topic's abbreviations in capitals, as a letter writes them: "rf scanner picking" is
-    "RF scanner picking", "the new crm" "the new CRM"."""
-    acronyms = topic_words().acronyms
-    return re.sub(
-        r"(?<![\w'-])[a-z][a-z0-9]{1,4}(?![\w'-])",
-        lambda m: m.group().upper() if m.group() in acronyms else m.group(),
-        phrase,
-    )
+    """A topic's abbreviations in capitals, as a letter writes them ("rf scanner picking" is
+    "RF scanner picking", "the new crm" "the new CRM"), and the words a letter always writes
+    with a capital ("the christmas rush", "coming up in march")."""
+    data = topic_words()
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group()
+        if word in data.acronyms and len(word) <= 5:
+            return word.upper()
+        return word.capitalize() if word in data.always_capital else word
+
+    phrase = re.sub(r"(?<![\w'-])[a-zāēīōū][a-z0-9āēīōū]{1,9}(?![\w'-])", one, phrase)
+    return _MONTH_AFTER.sub(lambda m: m.group(1) + m.group(2).capitalize(), phrase)
 
 
 def with_article(phrase: str) -> str:
