@@ -782,3 +782,11 @@ def test_a_topic_typed_in_haste_is_quoted_as_a_letter_writes_it(topic: str, quot
 
     phrase = usable_topic(topic)
     assert (with_acronyms(phrase) if phrase else None) == quoted
+
+
+def test_terse_availability_is_a_sentence() -> None:
+    from followup.drafting.updates import prepare
+
+    assert prepare("available immediately", date(2026, 5, 12), "GB").sentences == (
+        "I am available to start straight away.",
+    )
