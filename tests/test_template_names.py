@@ -790,3 +790,26 @@ def test_terse_availability_is_a_sentence() -> None:
     assert prepare("available immediately", date(2026, 5, 12), "GB").sentences == (
         "I am available to start straight away.",
     )
+
+
+@pytest.mark.parametrize(
+    ("why", "introduced"),
+    [
+        # Contact notes typed on a phone or in a second language: cut where a remark starts.
+        ("friend from tafe, works in payroll at a big hospital, knows kronos",
+         "Jess Romero, a friend from TAFE who works in payroll at a big hospital"),
+        ("he is my cousin, he is manager in other warehouse and know the WMS", "Jess Romero, who is my cousin"),
+        ("nurse educator at st vincents, teaches manual handling",
+         "Jess Romero, a nurse educator at St Vincents who teaches manual handling"),
+        ("used to work together at kmart, great with kids programs", "Jess Romero, whom I worked with at Kmart"),
+        ("runs a small bakery supplier, could help with sourdough",
+         "Jess Romero, who runs a small bakery supplier and could help with sourdough"),
+        ("runs a maths circle and would be great for your contest club",
+         "Jess Romero, who runs a maths circle and would be great for your contest club"),
+    ],
+)  # fmt: skip
+def test_a_contact_note_typed_in_haste_is_cut_where_a_remark_starts(why: str, introduced: str) -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    assert _introduce(Contact(name="Jess Romero", why=why), "Olivier", "Olivier Fabre") == introduced

@@ -34,7 +34,7 @@ from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
 from followup.tone.checks.faithful import in_dictionary
 from followup.tone.report import Channel, DraftKind
-from followup.tone.topics import capital_from_notes, reads_as_notes
+from followup.tone.topics import capital_from_notes, reads_as_notes, with_acronyms
 from followup.wording import join_names
 
 #: Past this many days, "on Monday" is ambiguous: the date is written in full.
@@ -525,10 +525,10 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         cut = max(why.rfind(mark, 0, mention.start()) for mark in (",", ";", ":", " - "))
         if cut > 0:
             why = why[:cut].rstrip(" .")
-    why = re.sub(r"\s+\+\s+", " and ", why)  # "the EMR rollout + records scanning"
+    why = with_acronyms(re.sub(r"\s+\+\s+", " and ", why))  # "the EMR rollout + records scanning"
     # "my former hospital in thika": a place typed in small letters (no word of the dictionary) takes its capital
     why = _PLACE_AFTER.sub(
-        lambda m: m.group(1) + (m.group(2) if in_dictionary(m.group(2)) else m.group(2).capitalize()), why
+        lambda m: m.group(1) + (m.group(2) if in_dictionary(m.group(2)) else m.group(2).title()), why
     )
     if reads_as_notes(why):  # "DON at a home in Ennis, got their ... closed out in 6 wks - ...": who they are
         head = re.split(r"\s[-\u2013\u2014]\s|\s*->\s*|;\s", why, maxsplit=1)[0].rstrip(" .")
@@ -542,6 +542,10 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
                 break
             why += sep + part
         why = why.rstrip(" .")
+    why = _without_remarks(why)
+    worked = _WORKED_TOGETHER.match(why)
+    if worked:  # "used to work together at kmart": not "who used to work together"
+        return f"{contact.name}, whom I worked with {worked.group(1)}"
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
@@ -559,11 +563,34 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
         if comma and "," not in tail and tail.split()[0].lower() in _DESCRIBING:
             # "Ex-colleague, certified level II thermographer": "an ex-colleague and a certified ..."
             lead = f"{head} and {_a(tail.split()[0])} {tail}"
-        elif comma and "," not in tail and (tail.split()[0].lower() in _VERB_STARTS or tail.startswith("who ")):
+        elif comma and (tail.split()[0].lower() in _VERB_STARTS or tail.startswith("who ")):
             # "RVN I trained with at Langford, now runs ... CPD": "an RVN I trained with ... who now runs ..."
+            # ("friend from tafe, works in payroll at a big hospital, knows kronos": the first of the two)
+            tail = tail.split(", ")[0]
             lead = f"{head} {tail}" if tail.startswith("who ") else f"{head} who {tail}"
         return f"{contact.name}, {_a(word)} {lead}"
     return f"{contact.name}, who {why}"
+
+
+#: Where a contact's note turns to a remark with a subject of its own ("..., he is manager in
+#: other warehouse and know ...", "... and now she do the training"), or an aside ("lol", "super
+#: organised"), or praise after a comma ("..., great with kids programs"). (What they "would
+#: be great for" or "could help with" is the reason for the introduction, and stays.)
+_REMARK = re.compile(
+    r"(?:,\s+|\s+-\s+|\s+and (?:now )?)(?:he|she|they|we|i|super|lol|btw)\b.*$"
+    r"|(?:,\s+|\s+-\s+)(?:great|good|brilliant|amazing|excellent|very|really)\b.*$",
+    re.IGNORECASE,
+)
+#: "..., could help with X": what they could do is the reason, joined with "and".
+_COMMA_MODAL = re.compile(r",\s+(could|can|would|might|may)\b", re.IGNORECASE)
+_WORKED_TOGETHER = re.compile(r"(?:we )?(?:used to work|worked) together ((?:at|in|on) .+)$", re.IGNORECASE)
+
+
+def _without_remarks(why: str) -> str:
+    """A contact's note up to where it turns to a remark: "is my cousin, he is manager in other
+    warehouse" is "is my cousin"."""
+    cut = _COMMA_MODAL.sub(r" and \1", _REMARK.sub("", why).rstrip(" ,."))
+    return cut if len(cut.split()) >= 2 else why
 
 
 def _a(word: str) -> str:
@@ -574,13 +601,15 @@ def _a(word: str) -> str:
 
 
 #: A word after "in", "at", "near" or "from" that may be a place ("in thika").
-_PLACE_AFTER = re.compile(r"(\b(?:in|at|near|from) )([a-z]{3,})\b")
+_PLACE_AFTER = re.compile(r"(\b(?:in|at|near|from) )((?:st |mt )?[a-z]{3,})\b")
 #: Words that start a clause with its own subject ("her team funds ...", "she ran ...").
 _SUBJECTS = frozenset("i we you he she they it her his their our my its the a an this that these those".split())
 #: How a contact's note can start when it says what they did ("ran the preceptor programme").
 _VERB_STARTS = frozenset(
     "ran led did set built wrote taught spent made helped now previously recently currently also formerly "
-    "still works runs leads has had is was".split()
+    "still works runs leads has had is was teaches knows manages handles trains coordinates supervises oversees "
+    "organises organizes does owns covers deals specialises specializes heads coaches mentors helps supports "
+    "builds designs writes sells".split()
 )
 #: ... and words that start a description even though they look like verbs ("retired SFC").
 _DESCRIBING = frozenset(
