@@ -253,6 +253,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round22-test",
                 "round23-test",
                 "round24-test",
+                "round25-test",
             )
         )
     ]
