@@ -222,7 +222,10 @@ def test_a_word_the_notes_capitalise_elsewhere_keeps_its_capital() -> None:
         ("growing the team's channels, which have 14,000 followers", "growing the team's channels"),
         # A list keeps its items; a comma inside a compound stays.
         ("aseptic technique, CHO cells and passaging", "aseptic technique, CHO cells and passaging"),
-        ("the four-on, four-off night shift pattern", "the four-on, four-off night shift pattern"),
+        (
+            "the four-on, four-off staffing model",
+            "the four-on, four-off staffing model",
+        ),  # (a shift pattern is the terms)
         # Notes: a count after a comma, a clause after a comma.
         ("school holiday programme, 40 kids a session, how I'd run sign-ups", "the school holiday programme"),
         ("rostering under the retail award, back dock is a mess", "rostering under the retail award"),
@@ -813,3 +816,52 @@ def test_a_contact_note_typed_in_haste_is_cut_where_a_remark_starts(why: str, in
     from followup.models import Contact
 
     assert _introduce(Contact(name="Jess Romero", why=why), "Olivier", "Olivier Fabre") == introduced
+
+
+# --- round 25: notes typed on a phone or in a second language ------------------------------------
+
+
+def test_news_in_another_language_is_left_out_with_a_note() -> None:
+    from followup.drafting.updates import prepare
+
+    news = prepare(
+        "My okres wypowiedzenia (notice) in current job is 1 month.\nI can start in December.", date(2026, 5, 6), "PL"
+    )
+    assert news.sentences == ("I can start in December.",)
+    assert '"okres", "wypowiedzenia" are not English' in news.left_out[0]
+    # English words the dictionary spells with an accent, or lacks, are English.
+    assert prepare("I work evenings at a café on Shop Street.", date(2026, 5, 6), "IE").sentences
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("the EMP201 and EMP501 submissions to SARS, and the IRP5 reconciliation in the interim period",
+         "the EMP201 and EMP501 submissions to SARS"),
+        ("work start at 6:30, bring own boots", None),
+    ],
+)  # fmt: skip
+def test_round_25_topics(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+def test_a_topic_that_names_the_reader_says_your() -> None:
+    priyanka = {"name": "Priyanka Nair", "title": "Team Lead", "role": "hiring_manager"}
+    notes = make_notes(
+        interviewers=[priyanka], topics=["Priyanka's scenario question about a VIP user whose Outlook stopped syncing"]
+    )
+    bodies = [d.body for d in advise(notes, today=date(2026, 11, 2), backend="template").drafts]
+    assert bodies and all("Priyanka's" not in b for b in bodies)
+    assert any("your scenario question" in b for b in bodies)
+
+
+def test_a_contact_named_again_in_their_own_note_is_not_pasted() -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    why = "my buddy marco runs a small heritage pork farm, sells at the farmers market"
+    assert _introduce(Contact(name="Marco Bélanger", why=why), "Daniela", "Daniela Russo").startswith(
+        "Marco Bélanger, my buddy, who runs a small heritage pork farm"
+    )

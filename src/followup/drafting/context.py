@@ -238,6 +238,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         matched = True
         if shareable is not None:
             topics, matched = _paired(topics, shareable, notes.topics)
+        topics = tuple(_yours(t, person.name) for t in topics)
         out.append(
             DraftContext(
                 kind=DraftKind.linkedin_note if channel == Channel.linkedin else kind,
@@ -320,6 +321,13 @@ _THEY_DID = re.compile(
     r"(?=(?:bought|use|used|run|ran|supply|supplied|plan|planned|introduced|launched|adopted|built|opened|started"
     r"|rolled|switched|moved|offer|offered|provide|provided|sell|sold|serve|served|stock|stocked)\b)"
 )
+
+
+def _yours(phrase: str, reader: str) -> str:
+    """A topic told to the one it names: "Priyanka's scenario question" is "your scenario question"."""
+    for part in (p for p in reader.split() if len(p) > 2):
+        phrase = re.sub(rf"\b{re.escape(part)}['\u2019]s\b", "your", phrase)
+    return phrase
 
 
 def _to_the_reader(phrase: str) -> str:

@@ -312,7 +312,9 @@ def _thank_you(ctx: DraftContext) -> str:
                     f"I especially enjoyed our discussion of {topic}, and it made me even more interested in "
                     + (role if ctx.internal else f"the work of the team at {company}")
                     + ".",
-                    f"I was glad to hear more about {topic}; it is exactly the kind of work I hope to do at {company}.",
+                    f"I was glad to hear more about {topic}; it is exactly the kind of work I hope to do at {company}."
+                    if _is_work(topic)
+                    else f"I was glad to hear more about {topic}; it gave me a clear picture of the role.",
                 ],
                 ctx,
                 4,
@@ -364,9 +366,13 @@ def _thank_you(ctx: DraftContext) -> str:
                 # "What you said about my turnaround ..." would credit the candidate's own story to the reader
                 f"I enjoyed our conversation about {topic}, and I would love to bring that experience to the role."
                 if topic.startswith("my ")
-                else f"What you said about {topic} stood out for me, and it is the kind of work I would love to be part of.",
+                else f"What you said about {topic} stood out for me, and it is the kind of work I would love to be part of."
+                if _is_work(topic)
+                else f"What you said about {topic} stood out for me, and it gave me a clear picture of the role.",
                 f"I keep coming back to our discussion of {topic}; it is work I would be glad to help with."
-                if not topic.startswith("my ")  # her own past work is not work to help with
+                if not topic.startswith("my ") and _is_work(topic)  # her own past work is not work to help with
+                else f"I keep coming back to our discussion of {topic}; it gave me a clear picture of the role."
+                if not topic.startswith("my ")
                 else f"Thank you for the chance to talk about {topic}; I would love to bring that experience to the role.",
             ],
             ctx,
@@ -512,6 +518,10 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
     own = contact.name.split()[0] if contact.name.split() else ""
     if own and why.split()[:1] and why.split()[0].casefold() == own.casefold():  # "brian was the ICT officer ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
+    if own:  # "my buddy marco runs a small heritage pork farm": "my buddy, who runs ..."
+        why = re.sub(
+            rf"^((?:my|our|an?|the) [\w' -]{{1,30}}?) {re.escape(own)} (?=\w+s\b)", r"\1, who ", why, flags=re.I
+        )
     if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
         why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
     initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
@@ -591,6 +601,17 @@ def _without_remarks(why: str) -> str:
     warehouse" is "is my cousin"."""
     cut = _COMMA_MODAL.sub(r" and \1", _REMARK.sub("", why).rstrip(" ,."))
     return cut if len(cut.split()) >= 2 else why
+
+
+#: A topic about when the work is done, not what it is ("the rotational shift pattern").
+_NOT_WORK = re.compile(
+    r"\b(?:shift|rota|roster|on-call|night|weekend)s? (?:pattern|rota|roster|schedule|times)s?\b", re.I
+)
+
+
+def _is_work(topic: str) -> bool:
+    """Whether a topic is work one would "love to be part of": not the shift pattern."""
+    return _NOT_WORK.search(topic) is None
 
 
 def _a(word: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from followup.textdates import Mention, mentions
+from followup.tone.topics import foreign_small_words
 
 _ITEMS = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+|;\s*")
 
@@ -94,6 +95,14 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
             left_out.append(
                 f'"{item}" was left out: write it as a sentence in your own words (for example '
                 f'"{_example(item)}") to have it in your messages.'
+            )
+            continue
+        foreign = foreign_small_words(item) if _data().voice.match(item) else []  # a rewrite writes its own words
+        if foreign:
+            quoted = ", ".join(f'"{w}"' for w in foreign)
+            verb = "is" if len(foreign) == 1 else "are"
+            left_out.append(
+                f'"{item}" was left out: {quoted} {verb} not English; write it in English to have it in your messages.'
             )
             continue
         sentences.append(sentence)

@@ -193,7 +193,7 @@ def quotable(phrase: str, names: Iterable[str] = ()) -> bool:
 
 
 #: English words written with an accent: they do not make a phrase another language.
-_ENGLISH_ACCENTED = frozenset(
+ENGLISH_ACCENTED = frozenset(
     "café cafés résumé résumés naïve façade rôle crèche crêche déjà vu à la carte sauté purée entrée fiancé "
     "fiancée protégé décor soufflé jalapeño piñata über doppelgänger pâtisserie".split()
 )
@@ -212,9 +212,18 @@ def foreign_words(phrase: str) -> bool:
     return len(plain) >= 2 and len(unknown) * 2 > len(plain)
 
 
+def foreign_small_words(text: str) -> list[str]:
+    """The words of another language in a line of notes ("My okres wypowiedzenia in current job",
+    "kabel laying"): small-letter words of four letters or more that English does not have.
+    (Names and abbreviations are left alone; "mid-April" has a capital.) Read only where the
+    writer may be writing in a second language: the dictionary lacks some English words."""
+    words = re.findall(r"(?<![\w'-])[^\W\d_A-Z]{4,}(?![\w'-])", text)
+    return list(dict.fromkeys(w for w in words if w.islower() and w not in ENGLISH_ACCENTED and foreign_count([w])))
+
+
 def _foreign_letters(word: str) -> bool:
     """A word with letters English does not use ("mãos"), unless an English word ("café's")."""
-    return not word.isascii() and re.sub(r"['\u2019]s$", "", word.lower()) not in _ENGLISH_ACCENTED
+    return not word.isascii() and re.sub(r"['\u2019]s$", "", word.lower()) not in ENGLISH_ACCENTED
 
 
 def english_word(word: str) -> bool:
@@ -298,7 +307,9 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
 
 
 #: A time of day as notes write it ("opening shifts 6am", "standups at 10am"), not "the 8am phone rush".
-_BARE_TIME = re.compile(r"(?<!\bthe )\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b", re.IGNORECASE)
+_BARE_TIME = re.compile(
+    r"(?<!\bthe )\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b(?:at|from|until|till|by) \d{1,2}[:.]\d{2}\b", re.IGNORECASE
+)
 #: The words of two small letters English writes ("te" as in "te reo", New Zealand English);
 #: any other ("linea pb machine", "the autopilot qn") is shorthand, unless part of a name
 #: ("Ciudad de la Justicia") or of "à la carte".
@@ -352,6 +363,10 @@ def _before_aside(phrase: str, names: tuple[str, ...]) -> str:
     head, _, tail = phrase.partition(", ")
     if tail and _CLAUSE_START.match(tail) and quotable(head, names):
         return head  # "..., most of the tickets being printer, barcode scanner and VPN problems": a remark, not a list
+    if tail.startswith("and ") and len(_words(head)) >= 4 and quotable(head, names):
+        return (
+            head  # "the EMP201 and EMP501 submissions to SARS, and the IRP5 reconciliation in ...": the first will do
+        )
     if not tail or re.search(r"\b(?:and|or)\b", tail) or not quotable(head, names):
         return phrase
     if len(_words(head)) < 3 and (len(_words(tail)) <= 3 or ("-" in head.split()[-1] and "-" in tail.split()[0])):
@@ -399,7 +414,7 @@ def jotted_pieces(topic: str, names: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 #: Words that start a topic only because the notes start a line with a capital.
-_LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those".split())
+_LEADING_WORDS = frozenset("the a an how what why when where which whether our its their this these those my".split())
 #: Where a sentence of notes starts again, so the capital after it says nothing about the word.
 _RESTART = re.compile(r"(?:^|[.;:!?\n\u2014]|\s[-\u2013]\s)\s*['\"(\u2018\u201c]*$")
 

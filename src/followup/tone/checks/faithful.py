@@ -391,7 +391,7 @@ def in_dictionary(key: str) -> bool:
     words = _dictionary()
     if key in words:
         return True
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("iest", "y"), ("ier", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                                 ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):  # fmt: skip
         if key.endswith(suffix) and key[: -len(suffix)] + replacement in words:
             return True
