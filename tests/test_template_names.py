@@ -853,7 +853,8 @@ def test_a_topic_that_names_the_reader_says_your() -> None:
         interviewers=[priyanka], topics=["Priyanka's scenario question about a VIP user whose Outlook stopped syncing"]
     )
     bodies = [d.body for d in advise(notes, today=date(2026, 11, 2), backend="template").drafts]
-    assert bodies and all("Priyanka's" not in b for b in bodies)
+    assert bodies
+    assert all("Priyanka's" not in b for b in bodies)
     assert any("your scenario question" in b for b in bodies)
 
 

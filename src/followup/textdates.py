@@ -36,6 +36,14 @@ _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")  # 2026-12-12, and 
 _NUMERIC_PAIR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(\s*[-\u2013]\s*)(\d{1,2})[/.](\d{1,2})(?![\d/]|\.\d)")
 
 
+#: What stands before a date (a weekday, "by", "on"): "may" after one is the month, in small letters too.
+_BEFORE_A_DATE = re.compile(
+    r"\b(?:by|on|until|till|before|after|from|since|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    + "|".join(WEEKDAYS)
+    + r")\.?,?\s+$",
+    re.I,
+)
+
 #: A day-month without a year is taken as already past only this many days back.
 RECENT_DAYS = 60
 
@@ -94,8 +102,12 @@ def mentions(text: str, country: str | None = None) -> list[Mention]:
     for m in _DAY_MONTH.finditer(text):
         add(m, int(m.group(1)), month_number(m.group(3)), int(m.group(2)) if m.group(2) else None, m.group(4))
     for m in _MONTH_DAY.finditer(text):
-        if m.group(1).lower() == "may" and not m.group(1)[0].isupper():
-            continue
+        if (
+            m.group(1).lower() == "may"
+            and not m.group(1)[0].isupper()
+            and not _BEFORE_A_DATE.search(text, 0, m.start())
+        ):
+            continue  # "they may 2x the team"; but "answer by fri may 29" is a date
         add(m, int(m.group(2)), month_number(m.group(1)), int(m.group(3)) if m.group(3) else None, m.group(4))
     month_first = (country or "").upper() in MONTH_FIRST
     for m in _NUMERIC_PAIR.finditer(text):

@@ -88,6 +88,7 @@ class NotesFacts:
     awaiting_their_date: bool = False  # their latest reply gave a new date: "not heard anything yet" is about it
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
     titles: frozenset[str] = frozenset()  # their job titles, casefolded (not the role applied for)
+    title_of: tuple[tuple[str, str], ...] = ()  # (full name, title casefolded) for everyone with a title
     role: str = ""  # the role applied for, casefolded
     company: str = ""  # the employer's name, casefolded ("hôtel les terrasses du lac")
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
@@ -199,6 +200,7 @@ class NotesFacts:
             - {""},
             interview_date=notes.interview_date,
             titles=frozenset(p.title.casefold() for p in people if p.title),
+            title_of=tuple((p.name, p.title.casefold()) for p in people if p.title),
             role=notes.role.casefold(),
             company=notes.company.casefold(),
             jotted=tuple(

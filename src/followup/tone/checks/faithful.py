@@ -427,9 +427,36 @@ def _names(draft: Draft, facts: NotesFacts, found: list[Finding], covered: list[
             continue
         if is_common_word(text) and _LABELLED.match(draft.work, word.end):
             continue  # "Block C", "Ward 7", "Phase 2": a place or a stage, not a name
+        if _typo_in_the_notes(draft, word, key, facts):
+            continue  # "Park Lane College" for the notes' "park lane collage"
         flagged.append(word)
     for group in _runs(draft, flagged):
         _invented(draft, "faithful.name", group[0].start, group[-1].end, "The name", found)
+
+
+def _typo_in_the_notes(draft: Draft, word: Word, key: str, facts: NotesFacts) -> bool:
+    """A name the notes spell with a slip, written right in the draft: the word after another
+    of the name that the notes hold ("Park Lane College" for "park lane collage"). A person's
+    name, or the employer's, spelled otherwise than in the notes ("Daren" for Darren,
+    "Fulfillment" for Fulfilment) is still the draft's error."""
+    before = re.search(r"([A-Z][\w'-]*)\s+$", draft.work[max(0, word.start - 40) : word.start])
+    if len(key) < 5 or before is None or before.group(1).lower() not in facts.vocabulary:
+        return False
+    names = {part.lower() for person in facts.people for part in person.split()} | set(facts.company.split())
+    return any(_one_slip(key, known) and known not in names for known in facts.vocabulary)
+
+
+def _one_slip(word: str, other: str) -> bool:
+    """Whether two words differ by one slip of the keyboard: a letter changed, added, dropped,
+    or two swapped ("collage" for "college", "onbaord" for "onboard")."""
+    if abs(len(word) - len(other)) > 1 or word == other or word[0] != other[0]:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]]
+                                  and word[diff[1]] == other[diff[0]])  # fmt: skip
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 _LABELLED = re.compile(r"[ \t]+(?:[A-Z]|\d+[A-Za-z]?)(?![\w'])")

@@ -161,7 +161,7 @@ RULES = [
         [
             "you (promised|were supposed to|forgot|failed to|neglected to|never (replied|responded|got back|answered))",
             "you said (you would|you'd|that you)",  # "you said I should hear by Friday" only recalls the date
-            "you told me (you|that you)",
+            "you told me (that )?(you would|you'd|you will|you'll)",  # not "you told me that you want to ..."
             "you did (say|promise|tell|mention)",
             "i trust (i'll|i will|you'll|you will|i shall)",
             "you('ve| have) (kept|left) me",
@@ -237,7 +237,9 @@ _THEIR_ACCOUNT = re.compile(r"\byou (?:described|mentioned|said|explained|told m
 #: A closing's standard line, which the sentiment lexicon reads as negative ("stop following up").
 _MOVING_ON = re.compile(
     r"\b(?:assum(?:e|ing)|moved? (?:on|forward|ahead)|another direction|stop following up|take it that|"
-    r"(?:will not|won't|not) (?:trouble|bother) you(?: further| again| any further)?|not heard back)\b",
+    r"(?:will not|won't|not) (?:trouble|bother) you(?: further| again| any further)?|not heard back"
+    # after a no: "Of course I was disappointed, but I completely understand why ..."
+    r"|(?:naturally |a little |a bit |very )?disappointed,? but (?:i )?(?:completely |fully |totally )?understand)\b",
     re.I,
 )
 

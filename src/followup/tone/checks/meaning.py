@@ -102,6 +102,8 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
         for r, m in matches(draft, data.combined)
         if data.names[r] in wanted
     ]
+    if facts is not None and " you" in draft.work:
+        found += _someone_elses_title(draft, facts)
     if facts is not None:  # "Hôtel Les Terrasses du Lac" is the employer's name, not a phrase pasted in French
         found = [f for f in found if f.code != "professional.foreign_phrase" or f.quote.casefold() not in facts.company]
     if facts is not None and draft.kind == DraftKind.check_in and draft.channel == Channel.email:
@@ -617,6 +619,14 @@ _BOWS_OUT = phrases(
 _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
 
 
+#: Notes that record another offer, in whatever words: "offer from ...", "other place wants an
+#: answer by 6 Nov", "inna oferta", "deadline".
+_ANOTHER_OFFER = re.compile(
+    r"\boff?er|\boferta|\bangebot|\boffre|\b(?:an|my|their) answer by|\b(?:answer|reply|respond) (?:to them )?by|deadline",
+    re.I,
+)
+
+
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
@@ -639,6 +649,8 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         or (draft.kind == DraftKind.linkedin_note and not _BOWS_OUT.search(draft.work))
     ):
         wanted.add("future_roles_too_soon")  # a LinkedIn note may be the closing that bows out
+    if facts is not None and not _ANOTHER_OFFER.search(facts.free_text):
+        wanted.add("invented_offer")  # (without notes, nothing says there is none)
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
         if facts is None or not _OWN_AVAILABILITY.search(facts.free_text):
@@ -1393,3 +1405,36 @@ def _weekday(draft: Draft, start: int, end: int, weekday: str, near: date) -> li
             f"Write '{when:%A} {when.day} {when:%B}', or check the date in your notes.",
         )
     ]  # fmt: skip
+
+
+#: "As Service Desk Manager, you ...", "as the Head of Nursing you": the reader named by a title.
+_AS_TITLE = re.compile(r"\b[Aa]s (?:the |our |your )?([A-Z][\w&/()-]*(?: (?:[A-Z][\w&/()-]*|of|and|&|for))*),? you\b")
+
+
+def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
+    """The reader (the one greeted) given another person's title ("As Service Desk Manager you
+    asked ...", to the team lead): a title of someone else in the notes, and not theirs."""
+    found: list[Finding] = []
+    greeting = greeting_of(draft.work)
+    if greeting is None or not facts.title_of:
+        return found
+    greeted = greeting.group().split()[-1].casefold()
+    readers = [name for name, _ in facts.title_of if greeted in name.casefold().split()]
+    if len(readers) != 1:
+        return found
+    recipient = readers[0]
+    theirs = next(title for name, title in facts.title_of if name == recipient)
+    for m in _AS_TITLE.finditer(draft.work):
+        said = m.group(1).casefold()
+        if said in theirs or theirs.startswith(said):
+            continue
+        other = next((name for name, title in facts.title_of if name != recipient and said in title), None)
+        if other is not None:
+            found.append(
+                draft.finding(
+                    Check.faithful, "faithful.wrong_title", Severity.block, m.start(1), m.end(1),
+                    f"This gives {recipient} the title of {other} ({m.group(1)}).",
+                    "Use their own title, or leave the title out.",
+                )
+            )  # fmt: skip
+    return found

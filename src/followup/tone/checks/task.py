@@ -119,9 +119,11 @@ def _reader_in_the_third_person(draft: Draft, recipient: str) -> list[Finding]:
     )
     begin = 0
     greeting = greeting_of(draft.work)
-    if greeting is not None:  # past the greeting's line ("Dear Dana and Sam,"); a LinkedIn note goes on in it
+    if greeting is not None:  # past the greeting ("Dear Dana and Sam,"); a LinkedIn note goes on after its comma
         line_end = draft.work.find("\n", greeting.end())
-        begin = line_end if line_end >= 0 else greeting.end()
+        line_end = line_end if line_end >= 0 else len(draft.work)
+        comma = draft.work.find(",", greeting.end(), line_end)
+        begin = comma + 1 if comma >= 0 else line_end
     found = []
     for m in pattern.finditer(draft.work, begin):
         found.append(

@@ -1,0 +1,70 @@
+"""The gate after round 25 (notes typed on a phone or in a second language): what it now
+blocks, and the sendable drafts it no longer blocks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup.tone import evaluate_tone
+from followup.tone.task import DraftTask
+from tests.builders import make_notes
+
+TEAM_LEAD = {"name": "Priya Menon", "title": "Team Lead, L2 Support", "role": "hiring_manager"}
+MANAGER = {"name": "Meera Kapoor", "title": "Service Desk Manager", "role": "hiring_manager"}
+
+
+def _blocking(text: str, kind: str = "thank_you", channel: str = "email", **notes: object) -> set[str]:
+    report = evaluate_tone(text, kind=kind, channel=channel, notes=make_notes(**notes), today=date(2026, 11, 20))
+    return {f.code for f in report.blocking}
+
+
+def test_the_reader_given_someone_elses_title_is_blocked() -> None:
+    text = "Hi Priya, thank you for Tuesday. As Service Desk Manager you asked the sharpest questions. Best, Alex"
+    assert "faithful.wrong_title" in _blocking(text, "linkedin_note", "linkedin", interviewers=[TEAM_LEAD, MANAGER])
+    own = text.replace("Service Desk Manager", "Team Lead")
+    assert "faithful.wrong_title" not in _blocking(own, "linkedin_note", "linkedin", interviewers=[TEAM_LEAD, MANAGER])
+
+
+def test_a_linkedin_note_that_speaks_of_its_reader_in_the_third_person_is_blocked() -> None:
+    notes = make_notes(interviewers=[TEAM_LEAD])
+    text = "Hi Priya, thank you for our conversation about Priya's scenario question. Best, Alex"
+    report = evaluate_tone(
+        text, kind="linkedin_note", channel="linkedin", notes=notes, today=date(2026, 11, 3),
+        task=DraftTask(recipient="Priya Menon", action="thank_you"),
+    )  # fmt: skip
+    assert "task.third_person" in {f.code for f in report.blocking}
+
+
+def test_an_offer_the_notes_do_not_record_is_blocked_and_one_they_do_is_not() -> None:
+    text = "Dear Dana,\n\nI wanted to let you know that I have another offer from a hospital pharmacy.\n\nBest regards,\nAlex Morgan"
+    assert "faithful.claim" in _blocking(text, "check_in")
+    assert "faithful.claim" not in _blocking(text, "check_in", personal_updates="other place wants an answer by 6 Nov")
+    thanks = "Hey Dana, thanks so much for the offer! Super excited to join the team. Alex"
+    assert "faithful.intent" in _blocking(thanks, "linkedin_note", "linkedin")
+
+
+def test_a_closing_that_owns_its_disappointment_and_a_name_typed_with_a_slip_pass() -> None:
+    text = (
+        "Dear Dana,\n\nThank you for letting me know. Of course I was disappointed, but I completely understand why "
+        "you went with someone with more experience. I am looking into the course at Park Lane College, as you "
+        "suggested.\n\nBest wishes,\nAlex Morgan"
+    )
+    codes = _blocking(text, "closing", outcome="rejected", topics=["she said try the TA course at park lane collage"])
+    assert not codes & {"irritated.negative_tone", "faithful.name"}
+    # A person's name spelled otherwise than in the notes is still the draft's error.
+    assert "faithful.name" in _blocking(text.replace("Dear Dana", "Dear Dane"), "closing", outcome="rejected")
+
+
+def test_a_date_typed_in_small_letters_is_a_date_of_the_notes() -> None:
+    text = (
+        "Hi Dana,\n\nI have had another offer, and they need my answer by Friday, May 29. Acme is my first "
+        "choice.\n\nBest regards,\nAlex Morgan"
+    )
+    notes = {"personal_updates": "got an offer, they need an answer by fri may 29", "country": "CA"}
+    assert not _blocking(text, "check_in", **notes) & {"pushy.deadline", "faithful.date"}
+
+
+def test_you_told_me_what_you_want_is_no_blame() -> None:
+    text = "Dear Dana,\n\nIn the interview you told me that you want to grow the team.\n\nBest regards,\nAlex Morgan"
+    assert "irritated.blame" not in _blocking(text, "value_add")
+    assert "irritated.blame" in _blocking(text.replace("you want to grow the team", "you would call me"), "check_in")
