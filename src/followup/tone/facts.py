@@ -89,6 +89,7 @@ class NotesFacts:
     people: tuple[str, ...] = ()  # the full names of everyone at the employer or in the notes' network
     titles: frozenset[str] = frozenset()  # their job titles, casefolded (not the role applied for)
     title_of: tuple[tuple[str, str], ...] = ()  # (full name, title casefolded) for everyone with a title
+    another_offer: bool = False  # the notes record another offer ("other place wants an answer by 6 Nov")
     role: str = ""  # the role applied for, casefolded
     company: str = ""  # the employer's name, casefolded ("hôtel les terrasses du lac")
     jotted: tuple[str, ...] = ()  # parts of topics that read as notes, lower-cased ("trade test passed june")
@@ -201,6 +202,7 @@ class NotesFacts:
             interview_date=notes.interview_date,
             titles=frozenset(p.title.casefold() for p in people if p.title),
             title_of=tuple((p.name, p.title.casefold()) for p in people if p.title),
+            another_offer=_ANOTHER_OFFER.search(free_text) is not None,
             role=notes.role.casefold(),
             company=notes.company.casefold(),
             jotted=tuple(
@@ -408,6 +410,15 @@ def confidences(texts: list[str], names: set[str]) -> tuple[frozenset[str], ...]
         frozenset(s for s in stems(content_words(piece) - names - _CONFIDENCE_WORDS) if s not in elsewhere)
         for piece in marked
     )
+
+
+#: Notes that record another offer, in whatever words: "offer from ...", "other place wants an
+#: answer by 6 Nov", "inna oferta", "deadline".
+_ANOTHER_OFFER = re.compile(
+    r"\boff?er|\boferta|\bangebot|\boffre|\b(?:an|my|their) answer by"
+    r"|\b(?:answer|reply|respond) (?:to them )?by|deadline",
+    re.I,
+)
 
 
 def content_words(text: str) -> set[str]:

@@ -619,14 +619,6 @@ _BOWS_OUT = phrases(
 _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
 
 
-#: Notes that record another offer, in whatever words: "offer from ...", "other place wants an
-#: answer by 6 Nov", "inna oferta", "deadline".
-_ANOTHER_OFFER = re.compile(
-    r"\boff?er|\boferta|\bangebot|\boffre|\b(?:an|my|their) answer by|\b(?:answer|reply|respond) (?:to them )?by|deadline",
-    re.I,
-)
-
-
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
     """The rules that apply to this draft and these notes."""
     wanted = {
@@ -649,7 +641,7 @@ def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
         or (draft.kind == DraftKind.linkedin_note and not _BOWS_OUT.search(draft.work))
     ):
         wanted.add("future_roles_too_soon")  # a LinkedIn note may be the closing that bows out
-    if facts is not None and not _ANOTHER_OFFER.search(facts.free_text):
+    if facts is not None and not facts.another_offer:
         wanted.add("invented_offer")  # (without notes, nothing says there is none)
     if facts is None or facts.outcome not in ("offer", "withdrawn"):
         wanted.add("intent")
@@ -1415,8 +1407,12 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
     """The reader (the one greeted) given another person's title ("As Service Desk Manager you
     asked ...", to the team lead): a title of someone else in the notes, and not theirs."""
     found: list[Finding] = []
-    greeting = greeting_of(draft.work)
-    if greeting is None or not facts.title_of:
+    lowered = draft.work.casefold()
+    if not any(title in lowered for _, title in facts.title_of):
+        return found  # (a title of the notes written out in full is where a wrong one shows)
+    said_titles = list(_AS_TITLE.finditer(draft.work))
+    greeting = greeting_of(draft.work) if said_titles else None
+    if greeting is None:
         return found
     greeted = greeting.group().split()[-1].casefold()
     readers = [name for name, _ in facts.title_of if greeted in name.casefold().split()]
@@ -1424,7 +1420,7 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
         return found
     recipient = readers[0]
     theirs = next(title for name, title in facts.title_of if name == recipient)
-    for m in _AS_TITLE.finditer(draft.work):
+    for m in said_titles:
         said = m.group(1).casefold()
         if said in theirs or theirs.startswith(said):
             continue
