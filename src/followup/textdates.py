@@ -105,7 +105,7 @@ def mentions(text: str, country: str | None = None) -> list[Mention]:
         if (
             m.group(1).lower() == "may"
             and not m.group(1)[0].isupper()
-            and not _BEFORE_A_DATE.search(text, 0, m.start())
+            and not _BEFORE_A_DATE.search(text, max(0, m.start() - 14), m.start())
         ):
             continue  # "they may 2x the team"; but "answer by fri may 29" is a date
         add(m, int(m.group(2)), month_number(m.group(1)), int(m.group(3)) if m.group(3) else None, m.group(4))
