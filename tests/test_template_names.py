@@ -866,3 +866,31 @@ def test_a_contact_named_again_in_their_own_note_is_not_pasted() -> None:
     assert _introduce(Contact(name="Marco Bélanger", why=why), "Daniela", "Daniela Russo").startswith(
         "Marco Bélanger, my buddy, who runs a small heritage pork farm"
     )
+
+
+# --- round 26 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "quoted"),
+    [
+        ("EV chargers, D keen, growth area", None),  # "D": someone, as a lone capital
+        ("Class 2 since 2019", None),  # the candidate's licence, dated: no topic of conversation
+        ("batt installs, AS/NZS 5139", None),
+        ("the Plan B for the go-live", "the Plan B for the go-live"),
+    ],
+)
+def test_round_26_topics(topic: str, quoted: str | None) -> None:
+    from followup.tone.topics import usable_topic
+
+    assert usable_topic(topic) == quoted
+
+
+def test_a_relative_is_introduced_by_what_they_do_past_the_jotting() -> None:
+    from followup.drafting.templates import _introduce
+    from followup.models import Contact
+
+    why = "uncle, 20+ yrs driving in Akl, trains new drivers; R short of buddy drivers"
+    assert _introduce(Contact(name="Viliami Taufa", why=why), "Rachel", "Rachel Paewai") == (
+        "Viliami Taufa, my uncle, who trains new drivers"
+    )

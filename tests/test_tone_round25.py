@@ -68,3 +68,37 @@ def test_you_told_me_what_you_want_is_no_blame() -> None:
     text = "Dear Dana,\n\nIn the interview you told me that you want to grow the team.\n\nBest regards,\nAlex Morgan"
     assert "irritated.blame" not in _blocking(text, "value_add")
     assert "irritated.blame" in _blocking(text.replace("you want to grow the team", "you would call me"), "check_in")
+
+
+# --- round 26: notes dictated, pasted from texts, jotted as bullets ----------------------------
+
+
+def test_a_plan_to_resign_is_no_resignation_and_a_day_is_no_topic() -> None:
+    text = (
+        "Dear Dana,\n\nMy notice period is four weeks, so if I resign by 31 May I could start on 1 July, and I "
+        "would need to hand in my notice by the end of June.\n\nBest regards,\nAlex Morgan"
+    )
+    assert "faithful.intent" not in _blocking(text, "check_in", personal_updates="4 weeks notice")
+    assert "faithful.intent" in _blocking(text.replace("so if I resign by 31 May", "so I resign today."), "check_in")
+    chat = "Hi Dana, thanks again for the chat on the 19th. Best, Alex"
+    assert "faithful.topic" not in _blocking(chat, "linkedin_note", "linkedin")
+
+
+def test_someone_given_another_persons_title_before_their_name_is_blocked() -> None:
+    text = (
+        "Dear Priya,\n\nPlease pass my thanks to your Service Desk Manager, Priya Menon.\n\nBest regards,\nAlex Morgan"
+    )
+    assert "faithful.wrong_title" in _blocking(text, "thank_you", interviewers=[TEAM_LEAD, MANAGER])
+    right = text.replace("Service Desk Manager, Priya Menon", "Service Desk Manager, Meera Kapoor")
+    assert "faithful.wrong_title" not in _blocking(right, "thank_you", interviewers=[TEAM_LEAD, MANAGER])
+
+
+def test_news_the_notes_keep_private_stays_out_of_drafts_and_is_blocked_in_them() -> None:
+    from followup.drafting.updates import prepare
+
+    news = "I finished the course in March.\nI took the break because of my mother's illness; I would rather not mention that."
+    prepared = prepare(news, date(2026, 5, 13), "CA")
+    assert prepared.sentences == ("I finished the course in March.",)
+    assert all("keep it private" in n for n in prepared.left_out)
+    text = "Dear Dana,\n\nI took the break because of my mother's illness.\n\nBest regards,\nAlex Morgan"
+    assert "professional.confidence" in _blocking(text, "check_in", personal_updates=news)

@@ -22,6 +22,7 @@ from followup.models import (
 )
 from followup.policy import promised_date
 from followup.textdates import spoken
+from followup.tone.checks import meaning
 from followup.tone.facts import (
     HONORIFICS,
     content_words,
@@ -445,14 +446,15 @@ def _paired(
     the title alone ("surveillance") is too little. When no quoted topic matches, an article's own
     topic does, as the user wrote it, if the notes' lines speak of it ("antimicrobial resistance
     in UTI isolates", from "my M.Sc. project on antimicrobial resistance in UTI isolates")."""
+    generic = meaning.load().generic_stems  # "new EV buses" and an uncle who "trains new drivers" share no subject
     if isinstance(item, Article):
-        own, title = stems(content_words(item.topic)), stems(content_words(item.title))
+        own, title = stems(content_words(item.topic)) - generic, stems(content_words(item.title)) - generic
     else:
-        own, title = stems(content_words(item.why)), frozenset()
+        own, title = stems(content_words(item.why)) - generic, frozenset()
     scored = [
         (2 * len(words & own) + len(words & title), -i, t)
         for i, t in enumerate(topics)
-        if (words := stems(content_words(t)))
+        if (words := stems(content_words(t)) - generic)
     ]
     best = max(scored, default=None)
     if best is not None and best[0] >= 2:

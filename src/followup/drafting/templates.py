@@ -552,10 +552,16 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
                 break
             why += sep + part
         why = why.rstrip(" .")
+        if len(why.split()) <= 2:  # "uncle, 20+ yrs driving in Akl, trains new drivers": what they do, past the jotting
+            does = [p for p in parts[2::2] if not reads_as_notes(p) and p.split()[:1] and p.split()[0] in _VERB_STARTS]
+            if does:
+                why = f"{why}, who {does[0].rstrip(' .')}"
     why = _without_remarks(why)
     worked = _WORKED_TOGETHER.match(why)
     if worked:  # "used to work together at kmart": not "who used to work together"
         return f"{contact.name}, whom I worked with {worked.group(1)}"
+    if re.match(r"(?:uncle|aunt|auntie|cousin|brother|sister|friend|neighbour|neighbor|mate)(?=,|$)", why, re.I):
+        why = f"my {why}"  # "uncle, ...": the candidate's own
     first = why.split()[0].lower().strip(",") if why.split() else ""
     if first in ("she", "he", "they"):  # "she coordinates the device lending": "who coordinates ..."
         why = why.split(None, 1)[1] if len(why.split()) > 1 else why
@@ -839,7 +845,7 @@ def _closing(ctx: DraftContext) -> str:
             "all the best.",
             f"{enjoyed}, and I hope our paths cross again. "
             + (
-                "With every good wish."
+                "I wish you all the best."  # (a bare "With every good wish." reads as a second sign-off)
                 if ctx.agency
                 else "With every good wish to you and everyone "
                 + ("on your team." if _no_org(ctx) else f"at {company}.")

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from followup.textdates import Mention, mentions
+from followup.tone.facts import points_back, told_in_confidence
 from followup.tone.topics import foreign_small_words
 
 _ITEMS = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n+|;\s*")
@@ -75,8 +76,15 @@ def prepare(text: str, today: date, country: str | None = None) -> Updates:
     """The news in ``text`` as it may go into a message sent on ``today``."""
     sentences: list[str] = []
     left_out: list[str] = []
-    for item in (i.strip().rstrip(".").strip() for i in _ITEMS.split(text or "")):
+    items = [i.strip().rstrip(".").strip() for i in _ITEMS.split(text or "")]
+    private = {i for i, item in enumerate(items) if told_in_confidence(item)}
+    # "I took the break because of ...; I would rather not mention that": what "that" points back at goes too
+    private |= {i - 1 for i in private if i and points_back(items[i])}
+    for index, item in enumerate(items):
         if not item:
+            continue
+        if index in private:
+            left_out.append(f'"{item}" was left out: your notes say to keep it private.')
             continue
         dates = mentions(item, country)
         ends = [d for m in dates if (d := m.when(today)) is not None]

@@ -302,7 +302,8 @@ FULL_TIME = re.compile(r"\bfull[- ]?time\b", re.I)
 #: How notes mark what was said in confidence: "Tanya mentioned off the record that ...".
 _CONFIDENCE = re.compile(
     r"off the record|in confidence|confidential(?:ly)?|between (?:us|ourselves)|"
-    r"(?:don'?t|do not|not to|never) (?:mention|repeat|bring (?:it |this |that )?up)",
+    r"(?:don'?t|do not|not to|never|rather not|prefer not to) (?:mention|repeat|share|bring (?:it |this |that )?up)"
+    r"|keep (?:it|this|that) (?:private|to myself)",
     re.I,
 )
 _CONFIDENCE_WORDS = frozenset(
@@ -321,7 +322,11 @@ _FEEDBACK = re.compile(
     r"[^.\n]{0,30}\b(?:because|due to|as they|since they)\b"
     r"|\breason (?:was|given was|they gave was)\b"
     r"|\b(?:said|told me|mentioned)\b[^.\n]{0,12}\bmy\b[^.\n]{0,40}\b(?:was|were)\b[^.\n]{0,12}"
-    r"\b(?:the best|the strongest|the weakest|great|excellent|strong|good|weak|not enough|too)\b",
+    r"\b(?:the best|the strongest|the weakest|great|excellent|strong|good|weak|not enough|too)\b"
+    # "she said honestly I was the best in the patient role play" (not "they went with someone with more
+    # experience" alone: asking for feedback after that is fine, round 17's and 20's readers said)
+    r"|\b(?:said|told me)\b[^.\n]{0,12}\bI was\b[^.\n]{0,12}"
+    r"\b(?:the best|the strongest|great|excellent|strong|not ready)\b",
     re.I,
 )
 
@@ -370,9 +375,11 @@ def feedback_asked(notes: InterviewNotes) -> bool:
 #: A line of the notes that tells of the decision: "Rejection email from Bríd Mon 23/3", "Niamh rang: they went with".
 _DECISION_NEWS = re.compile(
     r"reject|turned (?:me )?down|unsuccessful|not (?:been )?(?:selected|successful|shortlisted)|went with|gone with"
-    r"|decided|decision",
+    r"|decided|decision|(?:took|hired|chose|picked|appointed) (?:someone|somebody|another)",
     re.I,
 )
+#: Who passed it on, where the line names more than one: "Charmaine phoned on Wed 11 Feb".
+_PASSED_ON = r"(?:\w+ ){0,2}(?:phoned|called|rang|emailed|e-mailed|texted|messaged|wrote|told me|let me know)\b"
 
 
 def decision_from(notes: InterviewNotes) -> str | None:
@@ -385,9 +392,22 @@ def decision_from(notes: InterviewNotes) -> str | None:
             continue
         words = set(re.findall(r"[^\W\d_][\w'-]*", line.casefold()))
         named = {p.name for p in people if _firsts(p.name) & words}
+        if len(named) > 1:  # "Charmaine phoned ...; Dr Khumalo wants to keep my CV": the one who called
+            named = {
+                n for n in named if any(re.search(rf"\b{re.escape(k)} {_PASSED_ON}", line, re.I) for k in _firsts(n))
+            }
         if len(named) == 1:
             return named.pop()
     return None
+
+
+#: A mark of confidence that points back at what came before it: "I would rather not mention that".
+_POINTS_BACK = re.compile(r"\b(?:mention|repeat|share|up|keep) (?:that|it|this)\b|^\s*(?:that|this)\b", re.I)
+
+
+def points_back(text: str) -> bool:
+    """Whether a mark of confidence points back at what came before it ("... rather not mention that")."""
+    return _POINTS_BACK.search(text) is not None
 
 
 def told_in_confidence(text: str) -> bool:
@@ -401,8 +421,14 @@ def confidences(texts: list[str], names: set[str]) -> tuple[frozenset[str], ...]
     marked: list[str] = []
     rest: list[str] = []
     for text in texts:  # a clause at a time: "cycle counts on night shift, shrinkage (Rajesh said off the record ...)"
-        for piece in re.split(r"(?<=[.!?])\s+|\n|[,;()]", text):
-            (marked if _CONFIDENCE.search(piece) else rest).append(piece)
+        pieces = re.split(r"(?<=[.!?])\s+|\n|[,;()]", text)
+        for i, piece in enumerate(pieces):
+            if _CONFIDENCE.search(piece):
+                marked.append(piece)
+                if i and _POINTS_BACK.search(piece):  # "...; I would rather not mention that": the clause before
+                    marked.append(rest.pop() if rest and rest[-1] == pieces[i - 1] else pieces[i - 1])
+            else:
+                rest.append(piece)
     if not marked:
         return ()
     elsewhere = stems(content_words("\n".join(rest)))

@@ -310,6 +310,10 @@ def usable_topic(topic: str, names: Iterable[str] = ()) -> str | None:
 _BARE_TIME = re.compile(
     r"(?<!\bthe )\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b|\b(?:at|from|until|till|by) \d{1,2}[:.]\d{2}\b", re.IGNORECASE
 )
+#: Someone written as a lone capital starting a jotting ("EV chargers, D keen, growth area"), not "Plan B".
+_LONE_INITIAL = re.compile(r"(?:^|[,;:(]\s*)[B-HJ-Z](?![\w'/&.-])")
+#: A fact about the candidate, dated: "Class 2 since 2019".
+_SINCE_A_YEAR = re.compile(r"\b(?:since|from) (?:19|20)\d\d$")
 #: The words of two small letters English writes ("te" as in "te reo", New Zealand English);
 #: any other ("linea pb machine", "the autopilot qn") is shorthand, unless part of a name
 #: ("Ciudad de la Justicia") or of "à la carte".
@@ -321,7 +325,7 @@ _TWO_LETTER_WORDS = frozenset(
 def _written_out(phrase: str) -> bool:
     """Whether a phrase is written out as a letter would: no bare time of day, and no word of two
     small letters that is neither English nor an abbreviation a letter writes in capitals."""
-    if _BARE_TIME.search(phrase):
+    if _BARE_TIME.search(phrase) or _LONE_INITIAL.search(phrase) or _SINCE_A_YEAR.search(phrase):
         return False
     words = phrase.split()
     for i, word in enumerate(words):

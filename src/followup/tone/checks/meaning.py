@@ -104,6 +104,12 @@ def check(draft: Draft, facts: NotesFacts | None, today: date | None = None) -> 
     ]
     if facts is not None and " you" in draft.work:
         found += _someone_elses_title(draft, facts)
+    # "so if I resign by 31 May I could start on 1 July", "I would need to hand in my notice by ...": a plan, not an act
+    found = [
+        f
+        for f in found
+        if f.code != "faithful.intent" or not _CONDITIONAL.search(draft.work, max(0, f.start - 25), f.start)
+    ]
     if facts is not None:  # "Hôtel Les Terrasses du Lac" is the employer's name, not a phrase pasted in French
         found = [f for f in found if f.code != "professional.foreign_phrase" or f.quote.casefold() not in facts.company]
     if facts is not None and draft.kind == DraftKind.check_in and draft.channel == Channel.email:
@@ -617,6 +623,10 @@ _BOWS_OUT = phrases(
 
 #: Kinds that would ask about the timeline; a check-in may ask whether the one given still holds.
 _NO_TIMELINE_QUESTION = (DraftKind.thank_you, DraftKind.value_add, DraftKind.linkedin_note)
+
+
+#: Just before a resignation or a notice: a condition or a need, not the act.
+_CONDITIONAL = re.compile(r"\b(?:if|once|when|unless|would (?:need|have) to|need to|have to|before)\b[^.!?\n]*$", re.I)
 
 
 def _wanted(draft: Draft, facts: NotesFacts | None) -> set[str]:
@@ -1279,6 +1289,8 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             continue
         cut = data.topic_end.search(rest)
         topic = rest[: cut.start()] if cut else rest
+        if _A_DAY.match(topic):
+            continue  # "the chat on the 19th": when, not what
         said = _said(topic, data)
         if not said or len(said & facts.discussable) * 2 >= len(said):
             continue
@@ -1289,6 +1301,12 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
             continue
         found.append(_invented_topic(draft, intro.start(), intro.end() + len(topic.rstrip()), topic))
     return found
+
+
+#: A day where a topic would be: "on the 19th", "on Tuesday".
+_A_DAY = re.compile(
+    r"\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\W*$", re.I
+)
 
 
 def _invented_topic(draft: Draft, start: int, end: int, topic: str) -> Finding:
@@ -1408,8 +1426,9 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
     asked ...", to the team lead): a title of someone else in the notes, and not theirs."""
     found: list[Finding] = []
     lowered = draft.work.casefold()
-    if not any(title in lowered for _, title in facts.title_of):
+    if not any(title.split(",")[0] in lowered for _, title in facts.title_of):
         return found  # (a title of the notes written out in full is where a wrong one shows)
+    found += _title_before_a_name(draft, facts, lowered)
     said_titles = list(_AS_TITLE.finditer(draft.work))
     greeting = greeting_of(draft.work) if said_titles else None
     if greeting is None:
@@ -1433,4 +1452,26 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
                     "Use their own title, or leave the title out.",
                 )
             )  # fmt: skip
+    return found
+
+
+def _title_before_a_name(draft: Draft, facts: NotesFacts, lowered: str) -> list[Finding]:
+    """Someone in the notes given another person's title: "your Area Manager, Ewelina Kaczmarek",
+    when Ewelina is the store manager and the area manager is someone else."""
+    found: list[Finding] = []
+    heads = {name: title.split(",")[0] for name, title in facts.title_of}  # "team lead", not ", l2 support"
+    for name, head in heads.items():
+        for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", draft.work):
+            before = lowered[max(0, m.start() - 45) : m.start()].rstrip(" ,")
+            if before.endswith(head):
+                continue
+            other = next((n for n, h in heads.items() if n != name and h and before.endswith(h)), None)
+            if other is not None:
+                found.append(
+                    draft.finding(
+                        Check.faithful, "faithful.wrong_title", Severity.block, m.start(), m.end(),
+                        f"This gives {name} the title of {other} ({heads[other]}).",
+                        "Use their own title, or leave the title out.",
+                    )
+                )  # fmt: skip
     return found
