@@ -255,6 +255,7 @@ def test_the_set_is_big_enough_and_covers_every_source_kind_and_label() -> None:
                 "round24-test",
                 "round25-test",
                 "round26-test",
+                "round27-test",
             )
         )
     ]
