@@ -894,3 +894,16 @@ def test_a_relative_is_introduced_by_what_they_do_past_the_jotting() -> None:
     assert _introduce(Contact(name="Viliami Taufa", why=why), "Rachel", "Rachel Paewai") == (
         "Viliami Taufa, my uncle, who trains new drivers"
     )
+
+
+def test_round_27_a_name_that_starts_with_an_abbreviation_and_a_dotted_date() -> None:
+    from followup.drafting.address import called
+    from followup.drafting.updates import prepare
+    from followup.tone.topics import usable_topic
+
+    assert called("Ma. Theresa Abellana", "PH") == "Theresa"
+    assert called("Theresa Abellana", "PH") == "Theresa"
+    news = prepare("I move to Leipzig-Connewitz on 14.03., new address after that.", date(2026, 2, 27), "DE")
+    assert news.sentences == ("I move to Leipzig-Connewitz on 14 March, new address after that.",)
+    assert usable_topic("nonviolent crisis intervention cert, mine expires jan") is None
+    assert usable_topic("preparing sixth years for the Leaving Cert chemistry practicals") is not None

@@ -53,6 +53,8 @@ def called(name: str, country: str | None) -> str:
     """The name a person goes by: the first part, or the last where the given name comes last
     ("Võ Đăng Khoa" in Vietnam is Khoa)."""
     parts = name.split() or [name]
+    if len(parts) > 2 and parts[0].endswith(".") and len(parts[0]) <= 4:
+        parts = parts[1:]  # "Ma. Theresa Abellana" (Ma. for Maria, in the Philippines) goes by Theresa
     return parts[-1] if country in address_rules().given_last else parts[0]
 
 

@@ -171,4 +171,5 @@ def _spell_dates(item: str, dates: list[Mention], today: date, *, ranges: bool =
     for start, end, spelled in spans:
         out += [item[last:start], spelled]
         last = end
-    return "".join(out) + item[last:]
+    # "on 14.03., new address": the date's own full stop goes with it
+    return re.sub(r"(?<=[a-z])\.(?=,)", "", "".join(out) + item[last:]) if spans else item

@@ -312,8 +312,9 @@ _BARE_TIME = re.compile(
 )
 #: Someone written as a lone capital starting a jotting ("EV chargers, D keen, growth area"), not "Plan B".
 _LONE_INITIAL = re.compile(r"(?:^|[,;:(]\s*)[B-HJ-Z](?![\w'/&.-])")
-#: A fact about the candidate, dated: "Class 2 since 2019".
-_SINCE_A_YEAR = re.compile(r"\b(?:since|from) (?:19|20)\d\d$")
+#: A fact about the candidate, dated ("Class 2 since 2019"), or their certificate jotted
+#: ("nonviolent crisis intervention cert"; not "the Leaving Cert", a name).
+_ABOUT_THE_CANDIDATE = re.compile(r"\b(?:since|from) (?:19|20)\d\d$|\b[a-z]+ cert$")
 #: The words of two small letters English writes ("te" as in "te reo", New Zealand English);
 #: any other ("linea pb machine", "the autopilot qn") is shorthand, unless part of a name
 #: ("Ciudad de la Justicia") or of "à la carte".
@@ -325,7 +326,7 @@ _TWO_LETTER_WORDS = frozenset(
 def _written_out(phrase: str) -> bool:
     """Whether a phrase is written out as a letter would: no bare time of day, and no word of two
     small letters that is neither English nor an abbreviation a letter writes in capitals."""
-    if _BARE_TIME.search(phrase) or _LONE_INITIAL.search(phrase) or _SINCE_A_YEAR.search(phrase):
+    if _BARE_TIME.search(phrase) or _LONE_INITIAL.search(phrase) or _ABOUT_THE_CANDIDATE.search(phrase):
         return False
     words = phrase.split()
     for i, word in enumerate(words):
