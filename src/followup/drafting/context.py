@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -239,7 +240,7 @@ def contexts(notes: InterviewNotes, decision: Decision, channel: Channel = Chann
         matched = True
         if shareable is not None:
             topics, matched = _paired(topics, shareable, notes.topics)
-        topics = tuple(_yours(t, person.name) for t in topics)
+        topics = tuple(yours(t, [p for p in person.name.split() if len(p) > 2]) for t in topics)
         out.append(
             DraftContext(
                 kind=DraftKind.linkedin_note if channel == Channel.linkedin else kind,
@@ -324,10 +325,11 @@ _THEY_DID = re.compile(
 )
 
 
-def _yours(phrase: str, reader: str) -> str:
-    """A topic told to the one it names: "Priyanka's scenario question" is "your scenario question"."""
-    for part in (p for p in reader.split() if len(p) > 2):
-        phrase = re.sub(rf"\b{re.escape(part)}['\u2019]s\b", "your", phrase)
+def yours(phrase: str, names: Iterable[str]) -> str:
+    """A phrase told to the one it names: "Priyanka's scenario question" is "your scenario
+    question", "great for Margaret's contest club" "great for your contest club"."""
+    for name in names:
+        phrase = re.sub(rf"\b{re.escape(name)}['\u2019]s\b", "your", phrase)
     return phrase
 
 

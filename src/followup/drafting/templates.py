@@ -28,7 +28,7 @@ from importlib import resources
 import yaml
 
 from followup.drafting.address import called
-from followup.drafting.context import DraftContext
+from followup.drafting.context import DraftContext, yours
 from followup.models import Article, Contact, InterviewNotes, Person
 from followup.textdates import spoken
 from followup.tone import ToneReport, evaluate_tone
@@ -523,7 +523,7 @@ def _introduce(contact: Contact, reader: str = "", reader_full: str = "") -> str
             rf"^((?:my|our|an?|the) [\w' -]{{1,30}}?) {re.escape(own)} (?=\w+s\b)", r"\1, who ", why, flags=re.I
         )
     if reader:  # "great for Margaret's contest club", in a note to Margaret: "your contest club"
-        why = re.sub(rf"\b{re.escape(reader)}['\u2019]s\b", "your", why)
+        why = yours(why, [reader])
     initials = "".join(p[0] for p in reader_full.split() if p[:1].isupper())
     marks = [re.escape(reader)] if reader else []
     if len(initials) >= 2:

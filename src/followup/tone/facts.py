@@ -425,7 +425,7 @@ def confidences(texts: list[str], names: set[str]) -> tuple[frozenset[str], ...]
         for i, piece in enumerate(pieces):
             if _CONFIDENCE.search(piece):
                 marked.append(piece)
-                if i and _POINTS_BACK.search(piece):  # "...; I would rather not mention that": the clause before
+                if i and points_back(piece):  # "...; I would rather not mention that": the clause before
                     marked.append(rest.pop() if rest and rest[-1] == pieces[i - 1] else pieces[i - 1])
             else:
                 rest.append(piece)

@@ -481,7 +481,7 @@ _DETERMINERS = frozenset(
 #: A month in small letters where it is one: "in march", "by june", "end of may".
 _MONTH_AFTER = re.compile(
     r"\b((?:in|by|from|until|till|since|before|after|early|late|mid|next|last|of|through) )"
-    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"(" + "|".join(MONTHS) + r")\b"
 )
 
 

@@ -1304,9 +1304,7 @@ def _topics(draft: Draft, facts: NotesFacts, data: MeaningRules) -> list[Finding
 
 
 #: A day where a topic would be: "on the 19th", "on Tuesday".
-_A_DAY = re.compile(
-    r"\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\W*$", re.I
-)
+_A_DAY = re.compile(r"\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(WEEKDAYS) + r")\b\W*$", re.I)
 
 
 def _invented_topic(draft: Draft, start: int, end: int, topic: str) -> Finding:
@@ -1426,9 +1424,10 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
     asked ...", to the team lead): a title of someone else in the notes, and not theirs."""
     found: list[Finding] = []
     lowered = draft.work.casefold()
-    if not any(title.split(",")[0] in lowered for _, title in facts.title_of):
+    heads = {name: title.split(",")[0] for name, title in facts.title_of}  # "team lead", not ", l2 support"
+    if not any(head in lowered for head in heads.values()):
         return found  # (a title of the notes written out in full is where a wrong one shows)
-    found += _title_before_a_name(draft, facts, lowered)
+    found += _title_before_a_name(draft, heads, lowered)
     said_titles = list(_AS_TITLE.finditer(draft.work))
     greeting = greeting_of(draft.work) if said_titles else None
     if greeting is None:
@@ -1455,11 +1454,11 @@ def _someone_elses_title(draft: Draft, facts: NotesFacts) -> list[Finding]:
     return found
 
 
-def _title_before_a_name(draft: Draft, facts: NotesFacts, lowered: str) -> list[Finding]:
+def _title_before_a_name(draft: Draft, heads: dict[str, str], lowered: str) -> list[Finding]:
     """Someone in the notes given another person's title: "your Area Manager, Ewelina Kaczmarek",
-    when Ewelina is the store manager and the area manager is someone else."""
+    when Ewelina is the store manager and the area manager is someone else. ``heads``: each
+    person's title up to its first comma."""
     found: list[Finding] = []
-    heads = {name: title.split(",")[0] for name, title in facts.title_of}  # "team lead", not ", l2 support"
     for name, head in heads.items():
         for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", draft.work):
             before = lowered[max(0, m.start() - 45) : m.start()].rstrip(" ,")
